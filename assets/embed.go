@@ -1,0 +1,11 @@
+// Package assets holds opsdocs' default style sheets, scripts and icons,
+// embedded in the binary. A site overrides any of them with a file of the
+// same name in its own assets/ folder.
+package assets
+
+import "embed"
+
+// FS holds the theme's assets.
+//
+//go:embed *.css *.js
+var FS embed.FS

@@ -1,0 +1,490 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/opsdocs/opsdocs/assets"
+	"github.com/opsdocs/opsdocs/generator/config"
+	"github.com/opsdocs/opsdocs/generator/content"
+	"github.com/opsdocs/opsdocs/generator/diag"
+	"github.com/opsdocs/opsdocs/generator/markdown"
+	"github.com/opsdocs/opsdocs/generator/output"
+	"github.com/opsdocs/opsdocs/generator/render"
+	"github.com/opsdocs/opsdocs/layouts"
+)
+
+// Options configure a build.
+type Options struct {
+	// Site is the site's root folder: content/, and optionally layouts/,
+	// assets/ and opsdocs.yaml.
+	Site fs.FS
+	// Layouts and Assets are the default theme, under the site's own
+	// layouts/ and assets/. They default to the embedded theme.
+	Layouts, Assets fs.FS
+	// Output receives the built files. With none, nothing is written (a
+	// check).
+	Output output.Writer
+	// BaseURL, when set, replaces opsdocs.yaml's base_url.
+	BaseURL string
+	// Drafts includes pages marked draft: true.
+	Drafts bool
+	// Now is "today" for everything that depends on the date.
+	Now time.Time
+}
+
+// Result reports what a build did.
+type Result struct {
+	// Diagnostics are every problem found, sorted by file and line.
+	Diagnostics []diag.Diagnostic
+	// Pages counts the pages built; Files, every file written.
+	Pages, Files int
+	// Stages holds the wall time of each stage, in order.
+	Stages []Stage
+}
+
+// A Stage is one step of the pipeline and its wall time.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Errors reports whether the build found errors.
+func (r *Result) Errors() bool {
+	e, _ := diag.Count(r.Diagnostics)
+	return e > 0
+}
+
+// A page being built: its source and what the stages made of it.
+type page struct {
+	*content.Page
+	md *markdown.Result
+}
+
+// Build builds the site described by opts. Problems in the site's content
+// are reported in the result's diagnostics, and the pages they do not
+// concern are built anyway. The error is for what stops the build as a
+// whole: a broken layout, an output that cannot be written, a cancelled
+// context.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	b := &builder{opts: opts, res: &Result{}, last: time.Now()}
+	err := b.run(ctx)
+	b.res.Diagnostics = b.diags.Sorted()
+	return b.res, err
+}
+
+type builder struct {
+	opts  Options
+	diags diag.List
+	res   *Result
+	last  time.Time
+
+	cfg      *config.Config
+	basePath string // "/" or "/docs/"
+	base     string // basePath without its trailing slash
+	pages    []*page
+	byPath   map[string]*page
+	targets  map[string]string // source path or folder -> URL
+	root     *content.Section
+	tmpl     *render.Templates
+	assets   map[string]*asset
+}
+
+func (b *builder) stage(name string) {
+	now := time.Now()
+	b.res.Stages = append(b.res.Stages, Stage{name, now.Sub(b.last)})
+	b.last = now
+}
+
+func (b *builder) run(ctx context.Context) error {
+	if b.opts.Site == nil {
+		return errors.New("generator: no site")
+	}
+	if b.opts.Layouts == nil {
+		b.opts.Layouts = layouts.FS
+	}
+	if b.opts.Assets == nil {
+		b.opts.Assets = assets.FS
+	}
+	b.cfg = config.Load(b.opts.Site, &b.diags)
+	baseURL := b.cfg.BaseURL
+	if b.opts.BaseURL != "" {
+		baseURL = b.opts.BaseURL
+	}
+	bp, err := config.BasePath(baseURL)
+	if err != nil {
+		return fmt.Errorf("base URL: %w", err)
+	}
+	b.basePath, b.base = bp, strings.TrimSuffix(bp, "/")
+
+	if err := b.loadTheme(); err != nil {
+		return err
+	}
+	b.stage("theme")
+
+	set := content.Load(b.opts.Site, content.LoadOptions{Drafts: b.opts.Drafts}, &b.diags)
+	b.index(set)
+	b.stage("load")
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+
+	b.convert()
+	b.root = content.NewTree(b.contentPages())
+	b.checkLinks()
+	b.stage("markdown")
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+
+	if b.opts.Output == nil {
+		return nil
+	}
+	if err := b.render(ctx); err != nil {
+		return err
+	}
+	b.stage("render")
+	if err := b.writeFiles(set); err != nil {
+		return err
+	}
+	b.stage("write")
+	return nil
+}
+
+func (b *builder) loadTheme() error {
+	layoutFS := overlay{upper: subdir(b.opts.Site, "layouts"), lower: b.opts.Layouts}
+	assetFS := overlay{upper: subdir(b.opts.Site, "assets"), lower: b.opts.Assets}
+	var err error
+	b.assets, err = loadAssets(assetFS)
+	if err != nil {
+		return fmt.Errorf("assets: %w", err)
+	}
+	b.tmpl, err = render.Load(layoutFS, render.Funcs{BasePath: b.basePath, Asset: assetURL(b.assets, b.base)})
+	if err != nil {
+		return err
+	}
+	for _, name := range []string{"page", "section", "home", "404"} {
+		if !b.tmpl.Has(name) {
+			return &render.TemplateError{File: "layouts/" + name + ".html", Msg: "missing: the theme needs this layout"}
+		}
+	}
+	return nil
+}
+
+// index keeps the loaded pages, leaving out any that would publish at the
+// URL of another, and records where each page, file and folder is
+// published, for links.
+func (b *builder) index(set *content.Set) {
+	b.byPath = make(map[string]*page, len(set.Pages))
+	b.targets = make(map[string]string, len(set.Pages)+len(set.Files))
+	byURL := make(map[string]*content.Page, len(set.Pages))
+	for _, pg := range set.Pages {
+		if other, ok := byURL[pg.URL]; ok {
+			b.diags.Errorf(pg.File, 0, diag.DuplicateURL, "publishes at %s like %s: rename or remove one of them", pg.URL, other.File)
+			continue
+		}
+		byURL[pg.URL] = pg
+		p := &page{Page: pg}
+		b.pages = append(b.pages, p)
+		b.byPath[pg.Path] = p
+		b.targets[pg.Path] = pg.URL
+		for dir := path.Dir(pg.Path); dir != "."; dir = path.Dir(dir) {
+			b.targets[dir] = "/" + dir + "/"
+		}
+	}
+	for _, f := range set.Files {
+		b.targets[f.Path] = f.URL
+	}
+}
+
+func (b *builder) contentPages() []*content.Page {
+	out := make([]*content.Page, len(b.pages))
+	for i, p := range b.pages {
+		out[i] = p.Page
+	}
+	return out
+}
+
+// parallel calls f(0) ... f(n-1) on all cores and waits for them.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func (b *builder) convert() {
+	conv := markdown.New()
+	resolve := func(target string) (string, bool) {
+		u, ok := b.targets[target]
+		return u, ok
+	}
+	parallel(len(b.pages), func(i int) {
+		p := b.pages[i]
+		res, err := conv.Convert(p.Body, markdown.Options{
+			Path: p.Path, Line: p.BodyLine, BasePath: b.basePath,
+			Resolve: resolve, Title: p.Title,
+		})
+		if err != nil {
+			b.diags.Errorf(p.File, 0, diag.BadValue, "converting Markdown: %v", err)
+			res = &markdown.Result{}
+		}
+		p.md = res
+		if p.Title == "" {
+			p.Title = res.Title
+		}
+		if p.Title == "" {
+			name := path.Base(p.Path)
+			if p.IsIndex {
+				name = path.Base(path.Dir(p.Path))
+				if name == "." {
+					name = "Home"
+				}
+			}
+			p.Title = content.Humanize(name)
+		}
+	})
+}
+
+// checkLinks reports links to pages, files and headings that do not exist.
+func (b *builder) checkLinks() {
+	for _, p := range b.pages {
+		for _, l := range p.md.Links {
+			what := "page"
+			if l.Image {
+				what = "image"
+			}
+			if !l.Found {
+				msg := fmt.Sprintf("link to missing %s %s", what, l.Dest)
+				if strings.HasPrefix(l.Target, "..") {
+					msg = fmt.Sprintf("link %s points outside content/", l.Dest)
+				}
+				b.diags.Add(diag.Diagnostic{Path: p.File, Line: l.Line, Column: l.Column, Severity: diag.Warning, Code: diag.BrokenLink, Message: msg})
+				continue
+			}
+			if l.Fragment == "" {
+				continue
+			}
+			target := p
+			if l.Target != "" {
+				t, ok := b.byPath[l.Target]
+				if !ok {
+					t, ok = b.byPath[path.Join(l.Target, "_index.md")]
+				}
+				if !ok {
+					continue // a file, or a folder's generated page
+				}
+				target = t
+			}
+			if !target.hasAnchor(l.Fragment) {
+				b.diags.Add(diag.Diagnostic{Path: p.File, Line: l.Line, Column: l.Column, Severity: diag.Warning, Code: diag.BrokenAnchor,
+					Message: fmt.Sprintf("link %s: %s has no heading with id %q", l.Dest, target.File, l.Fragment)})
+			}
+		}
+	}
+}
+
+func (p *page) hasAnchor(id string) bool {
+	for _, h := range p.md.Headings {
+		if h.ID == id {
+			return true
+		}
+	}
+	return strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:")
+}
+
+// outputPath is the file a URL is written to: /a/b/ -> a/b/index.html.
+func outputPath(url string) string {
+	return strings.TrimPrefix(url, "/") + "index.html"
+}
+
+func (b *builder) render(ctx context.Context) error {
+	site := &render.Site{Title: b.cfg.Title, Description: b.cfg.Description, BasePath: b.basePath}
+	nv := newNav(b.root, b.cfg.Nav, b.base)
+	for _, e := range nv.top {
+		site.Sections = append(site.Sections, nv.link(e.page))
+	}
+	// Every page, including the generated pages of folders without
+	// _index.md.
+	var all []*page
+	b.root.Each(func(s *content.Section) {
+		if p, ok := b.byPath[s.Page.Path]; ok && p.Page == s.Page {
+			all = append(all, p)
+		} else {
+			all = append(all, &page{Page: s.Page, md: &markdown.Result{}})
+		}
+		for _, pg := range s.Pages {
+			all = append(all, b.byPath[pg.Path])
+		}
+	})
+	b.res.Pages = len(all)
+
+	var mu sync.Mutex
+	var firstErr error
+	var files int
+	parallel(len(all), func(i int) {
+		if ctx.Err() != nil {
+			return
+		}
+		p := all[i]
+		layout, data := b.pageData(p, site, nv)
+		html, err := b.tmpl.Render(layout, data)
+		if err == nil {
+			err = b.opts.Output.WriteFile(outputPath(p.URL), html)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil && firstErr == nil {
+			firstErr = fmt.Errorf("%s: %w", p.File, err)
+		}
+		files++
+	})
+	if firstErr != nil {
+		return firstErr
+	}
+	b.res.Files += files
+
+	notFound := &render.Data{
+		Site: site, Nav: nv.For(&content.Page{}), Now: b.opts.Now,
+		Page: &render.Page{Title: "Page not found", Type: "404", URL: b.base + "/404.html", Params: map[string]any{}},
+	}
+	html, err := b.tmpl.Render("404", notFound)
+	if err != nil {
+		return err
+	}
+	b.res.Files++
+	if err := b.opts.Output.WriteFile("404.html", html); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// layoutFor picks a page's layout: its type's own when the theme has one,
+// else home, section or page.
+func (b *builder) layoutFor(p *page) string {
+	if p.Type != content.TypePage && b.tmpl.Has(p.Type) {
+		return p.Type
+	}
+	switch {
+	case p.URL == "/":
+		return "home"
+	case p.IsIndex:
+		return "section"
+	}
+	return "page"
+}
+
+func (b *builder) pageData(p *page, site *render.Site, nv *nav) (string, *render.Data) {
+	layout := b.layoutFor(p)
+	view := &render.Page{
+		Title: p.Title, Description: p.Description, Type: p.Type, URL: b.base + p.URL,
+		Content: template.HTML(p.md.HTML), Tags: p.Tags, Team: p.Team, Owner: p.Owner,
+		Params: p.Params, IsHome: p.URL == "/", IsSection: p.IsIndex,
+	}
+	if view.Type == content.TypePage && p.IsIndex {
+		view.Type = "section"
+		if view.IsHome {
+			view.Type = "home"
+		}
+	}
+	for _, h := range p.md.Headings {
+		if h.Level == 2 || h.Level == 3 {
+			view.TOC = append(view.TOC, render.TOCEntry{Level: h.Level, ID: h.ID, Title: h.Text})
+		}
+	}
+	data := &render.Data{
+		Site: site, Page: view, Nav: nv.For(p.Page),
+		LastUpdated: p.Updated, Reviewed: p.Reviewed, Now: b.opts.Now,
+	}
+	if b.cfg.EditURL != "" && !p.Generated {
+		data.EditURL = b.cfg.EditURL + p.File
+	}
+	s := p.Section
+	if s != nil {
+		path := s.Path()
+		if p.IsIndex {
+			path = path[:len(path)-1]
+			for _, c := range s.Sections {
+				view.Pages = append(view.Pages, nv.link(c.Page))
+			}
+			for _, c := range s.Pages {
+				view.Pages = append(view.Pages, nv.link(c))
+			}
+		} else {
+			for i, c := range s.Pages {
+				if c != p.Page {
+					continue
+				}
+				if i > 0 {
+					data.Prev = nv.link(s.Pages[i-1])
+				}
+				if i+1 < len(s.Pages) {
+					data.Next = nv.link(s.Pages[i+1])
+				}
+			}
+		}
+		for _, a := range path {
+			data.Breadcrumbs = append(data.Breadcrumbs, nv.link(a.Page))
+		}
+	}
+	return layout, data
+}
+
+// writeFiles publishes the files of content/ and the theme's assets.
+func (b *builder) writeFiles(set *content.Set) error {
+	var mu sync.Mutex
+	var firstErr error
+	parallel(len(set.Files), func(i int) {
+		f := set.Files[i]
+		data, err := fs.ReadFile(b.opts.Site, "content/"+f.Path)
+		if err != nil {
+			b.diags.Errorf("content/"+f.Path, 0, diag.UnreadableFile, "cannot read: %v", err)
+			return
+		}
+		if err := b.opts.Output.WriteFile(f.Path, data); err != nil {
+			mu.Lock()
+			firstErr = cmpErr(firstErr, err)
+			mu.Unlock()
+		}
+	})
+	if firstErr != nil {
+		return firstErr
+	}
+	b.res.Files += len(set.Files)
+	for _, a := range b.assets {
+		if err := b.opts.Output.WriteFile(a.out, a.data); err != nil {
+			return err
+		}
+		b.res.Files++
+	}
+	return nil
+}
+
+func cmpErr(first, err error) error {
+	if first != nil {
+		return first
+	}
+	return err
+}

@@ -1,0 +1,247 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+)
+
+// A FrontMatter is a page's decoded front matter: a YAML mapping node whose
+// line numbers have been shifted to lines of the source file, so every
+// value can be reported where it was written. TOML front matter is
+// converted to the same form.
+type FrontMatter struct {
+	// Map is the mapping node; it is empty, never nil, for a page
+	// without front matter.
+	Map *yaml.Node
+}
+
+// Get returns the value node of key, or nil.
+func (fm FrontMatter) Get(key string) *yaml.Node {
+	_, v := fm.Lookup(key)
+	return v
+}
+
+// Lookup returns the key node and the value node of key, or nils.
+func (fm FrontMatter) Lookup(key string) (k, v *yaml.Node) {
+	if fm.Map == nil {
+		return nil, nil
+	}
+	c := fm.Map.Content
+	for i := 0; i+1 < len(c); i += 2 {
+		if c[i].Value == key {
+			return c[i], c[i+1]
+		}
+	}
+	return nil, nil
+}
+
+// Keys returns the key nodes in the order they were written.
+func (fm FrontMatter) Keys() []*yaml.Node {
+	if fm.Map == nil {
+		return nil
+	}
+	keys := make([]*yaml.Node, 0, len(fm.Map.Content)/2)
+	for i := 0; i+1 < len(fm.Map.Content); i += 2 {
+		keys = append(keys, fm.Map.Content[i])
+	}
+	return keys
+}
+
+// An Error is a problem at a line of a source file.
+type Error struct {
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// Errorf returns an *Error at line.
+func Errorf(line int, format string, args ...any) error {
+	return &Error{Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+type frontMatterFormat int
+
+const (
+	formatNone frontMatterFormat = iota
+	formatYAML
+	formatTOML
+)
+
+// block is what the front-matter formats capture: the raw text between
+// the delimiters, decoded afterwards with positions kept.
+type block struct {
+	format frontMatterFormat
+	data   []byte
+}
+
+var formats = []*frontmatter.Format{
+	frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
+		*v.(*block) = block{formatYAML, data}
+		return nil
+	}),
+	frontmatter.NewFormat("+++", "+++", func(data []byte, v any) error {
+		*v.(*block) = block{formatTOML, data}
+		return nil
+	}),
+}
+
+// SplitFrontMatter separates src into its front matter and its body. Front
+// matter is recognised only at the first byte of the file: a line "---"
+// (YAML) or "+++" (TOML). bodyLine is the line of src where the body
+// starts. A front-matter block that is opened but never closed is an error:
+// the file is not silently published with its keys as text.
+func SplitFrontMatter(src []byte) (fm FrontMatter, body []byte, bodyLine int, err error) {
+	fm = FrontMatter{Map: &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}}
+	delim := firstLine(src)
+	if delim != "---" && delim != "+++" {
+		return fm, src, 1, nil
+	}
+	var b block
+	rest, err := frontmatter.MustParse(bytes.NewReader(src), &b, formats...)
+	if errors.Is(err, frontmatter.ErrNotFound) {
+		return fm, nil, 0, Errorf(1, "front matter opened with %s is never closed: add a line %s after the last key", delim, delim)
+	}
+	if err != nil {
+		return fm, nil, 0, Errorf(1, "reading front matter: %v", err)
+	}
+	bodyStart := len(src) - len(rest)
+	body = src[bodyStart:]
+	bodyLine = 1 + bytes.Count(src[:bodyStart], []byte("\n"))
+
+	// The block's first line is the line after the opening delimiter.
+	const offset = 1
+	var node *yaml.Node
+	switch b.format {
+	case formatYAML:
+		node, err = decodeYAML(b.data, offset)
+	case formatTOML:
+		node, err = decodeTOML(b.data, offset)
+	}
+	if err != nil {
+		return fm, body, bodyLine, err
+	}
+	if node != nil {
+		fm.Map = node
+	}
+	return fm, body, bodyLine, nil
+}
+
+// firstLine returns the first line of src without its line ending and
+// trailing blanks.
+func firstLine(src []byte) string {
+	line := src
+	if i := bytes.IndexByte(src, '\n'); i >= 0 {
+		line = src[:i]
+	}
+	return string(bytes.TrimRight(line, " \t\r"))
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// decodeYAML decodes a YAML mapping, shifting every line by offset.
+func decodeYAML(data []byte, offset int) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		msg := err.Error()
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			// yaml.v3 counts lines from 0 in its parser's errors, which
+			// all read "did not find expected ...", and from 1 in its
+			// scanner's.
+			if strings.HasPrefix(m[2], "did not find expected") {
+				n++
+			}
+			return nil, Errorf(n+offset, "invalid YAML in front matter: %s", m[2])
+		}
+		return nil, Errorf(1+offset, "invalid YAML in front matter: %s", strings.TrimPrefix(msg, "yaml: "))
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil, nil // empty front matter
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return nil, nil
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, Errorf(root.Line+offset, "front matter must be a map of keys (title: ...), not %s", describeNode(root))
+	}
+	shiftLines(root, offset)
+	return root, nil
+}
+
+func describeNode(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a map"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("the value %q", n.Value)
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "a nested document"
+}
+
+func shiftLines(n *yaml.Node, offset int) {
+	n.Line += offset
+	for _, c := range n.Content {
+		shiftLines(c, offset)
+	}
+}
+
+var tomlKeyRE = regexp.MustCompile(`^\s*(?:\[\[?\s*)?["']?([A-Za-z0-9_.-]+)["']?\s*(?:=|\]\]?)`)
+
+// decodeTOML decodes a TOML document and converts it to a YAML mapping
+// node. TOML has no position API for values, so each top-level key
+// carries the line it is written on, and values nested under it carry
+// that line too.
+func decodeTOML(data []byte, offset int) (*yaml.Node, error) {
+	var m map[string]any
+	if _, err := toml.Decode(string(data), &m); err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return nil, Errorf(perr.Position.Line+offset, "invalid TOML in front matter: %s", perr.Message)
+		}
+		return nil, Errorf(1+offset, "invalid TOML in front matter: %v", err)
+	}
+	var root yaml.Node
+	if err := root.Encode(m); err != nil {
+		return nil, Errorf(1+offset, "converting TOML front matter: %v", err)
+	}
+	lines := map[string]int{}
+	for i, l := range strings.Split(string(data), "\n") {
+		if mm := tomlKeyRE.FindStringSubmatch(l); mm != nil {
+			key := strings.SplitN(mm[1], ".", 2)[0]
+			if _, ok := lines[key]; !ok {
+				lines[key] = i + 1 + offset
+			}
+		}
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		line := lines[root.Content[i].Value]
+		if line == 0 {
+			line = 1 + offset
+		}
+		setLines(root.Content[i], line)
+		setLines(root.Content[i+1], line)
+	}
+	root.Line = 1 + offset
+	return &root, nil
+}
+
+func setLines(n *yaml.Node, line int) {
+	n.Line = line
+	for _, c := range n.Content {
+		setLines(c, line)
+	}
+}

@@ -1,0 +1,244 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/opsdocs/opsdocs/generator/diag"
+)
+
+// MaxPageSize is the largest Markdown file a site may hold. A larger file
+// is almost always an export or a log pasted by mistake, and would make
+// its page unusable.
+const MaxPageSize = 4 << 20
+
+// A File is a non-Markdown file below content/, published unchanged at the
+// same path: content/playbooks/flow.png is served at /playbooks/flow.png.
+type File struct {
+	Path string // below content/, slash-separated
+	URL  string
+}
+
+// A Set is what Load found below content/.
+type Set struct {
+	Pages []*Page // ordered by Path
+	Files []File  // ordered by Path
+}
+
+// LoadOptions adjust what Load keeps.
+type LoadOptions struct {
+	// Drafts keeps pages marked draft: true.
+	Drafts bool
+	// Keys are front-matter keys known besides KnownKeys, used to
+	// suggest the right spelling of a mistyped key.
+	Keys []string
+}
+
+// Load reads every file below the folder content of fsys. Markdown files
+// become pages; other files are published as they are. Problems are
+// reported to diags with their file and line, and a file that cannot be
+// used is left out while the rest of the site still loads.
+func Load(fsys fs.FS, opts LoadOptions, diags *diag.List) *Set {
+	var mdPaths []string
+	set := &Set{}
+	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, "content"), "/")
+		if err != nil {
+			if p == "content" {
+				return err
+			}
+			diags.Errorf(p, 0, diag.UnreadableFile, "cannot read: %v", unwrapPath(err))
+			return nil
+		}
+		name := d.Name()
+		if p != "content" && Ignored(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+		case d.Type()&fs.ModeSymlink != 0:
+			info, err := fs.Stat(fsys, p)
+			switch {
+			case err != nil:
+				diags.Errorf(p, 0, diag.UnreadableFile, "cannot follow symbolic link: %v", unwrapPath(err))
+			case info.IsDir():
+				diags.Warnf(p, 0, diag.UnreadableFile, "symbolic link to a folder is not followed; copy the folder or link its files one by one")
+			case isMarkdown(name):
+				mdPaths = append(mdPaths, rel)
+			default:
+				set.Files = append(set.Files, File{Path: rel, URL: "/" + rel})
+			}
+		case !d.Type().IsRegular():
+			diags.Warnf(p, 0, diag.UnreadableFile, "not a regular file; left out")
+		case isMarkdown(name):
+			mdPaths = append(mdPaths, rel)
+		default:
+			set.Files = append(set.Files, File{Path: rel, URL: "/" + rel})
+		}
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf("content", 0, diag.UnreadableFile, "no content folder: put the site's Markdown in content/ (or pass --source)")
+		} else {
+			diags.Errorf("content", 0, diag.UnreadableFile, "cannot read: %v", unwrapPath(err))
+		}
+		return set
+	}
+
+	known := slices.Concat(KnownKeys(), opts.Keys)
+	pages := make([]*Page, len(mdPaths))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, p := range mdPaths {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			pages[i] = loadPage(fsys, p, known, diags)
+		}()
+	}
+	wg.Wait()
+	for _, pg := range pages {
+		if pg != nil && (!pg.Draft || opts.Drafts) {
+			set.Pages = append(set.Pages, pg)
+		}
+	}
+	slices.SortFunc(set.Pages, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(set.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return set
+}
+
+// Ignored reports whether a file or folder is left out of the site: hidden
+// names (.git, .DS_Store), editor backups (page.md~) and Go source files,
+// such as the embed.go that builds a site into a program.
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".go")
+}
+
+func isMarkdown(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}
+
+func loadPage(fsys fs.FS, p string, known []string, diags *diag.List) *Page {
+	file := "content/" + p
+	info, err := fs.Stat(fsys, file)
+	if err != nil {
+		diags.Errorf(file, 0, diag.UnreadableFile, "cannot read: %v", unwrapPath(err))
+		return nil
+	}
+	if info.Size() > MaxPageSize {
+		diags.Errorf(file, 0, diag.UnreadableFile, "file is %.1f MB, over the %d MB limit for a page: split it into several pages", float64(info.Size())/1e6, MaxPageSize>>20)
+		return nil
+	}
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		diags.Errorf(file, 0, diag.UnreadableFile, "cannot read: %v", unwrapPath(err))
+		return nil
+	}
+	if len(src) == 0 {
+		diags.Errorf(file, 0, diag.BadFrontMatter, "file is empty: add a title and some text, or delete it")
+		return nil
+	}
+	src = trimBOM(src)
+	if !utf8.Valid(src) {
+		line, col := invalidUTF8At(src)
+		diags.Add(diag.Diagnostic{Path: file, Line: line, Column: col, Severity: diag.Error, Code: diag.BadEncoding,
+			Message: "file is not valid UTF-8: save it as UTF-8 in your editor"})
+		return nil
+	}
+	pg, errs := ParsePage(p, src)
+	for _, err := range errs {
+		reportAt(diags, file, diag.BadFrontMatter, err)
+	}
+	if pg == nil {
+		return nil
+	}
+	pg.File = file
+	if line := misplacedFrontMatter(src); line > 0 {
+		diags.Warnf(file, line, diag.BadFrontMatter, "this looks like front matter, but front matter must start on the first line: remove the lines above it")
+	}
+	for _, err := range CheckKeys(pg.Meta, known) {
+		var e *Error
+		errors.As(err, &e)
+		diags.Warnf(file, e.Line, diag.UnknownKey, "%s", e.Msg)
+	}
+	return pg
+}
+
+// reportAt records err as an error of file, at its line when it has one.
+func reportAt(diags *diag.List, file, code string, err error) {
+	var e *Error
+	if errors.As(err, &e) {
+		diags.Errorf(file, e.Line, code, "%s", e.Msg)
+		return
+	}
+	diags.Errorf(file, 0, code, "%v", err)
+}
+
+// misplacedFrontMatter returns the line of a front-matter delimiter that
+// follows only blank lines, or 0.
+func misplacedFrontMatter(src []byte) int {
+	line := 1
+	for len(src) > 0 {
+		l, rest, _ := bytes.Cut(src, []byte("\n"))
+		switch strings.TrimSpace(string(l)) {
+		case "":
+			line++
+			src = rest
+			continue
+		case "---", "+++":
+			if line > 1 {
+				return line
+			}
+		}
+		return 0
+	}
+	return 0
+}
+
+func trimBOM(b []byte) []byte {
+	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+		return b[3:]
+	}
+	return b
+}
+
+func invalidUTF8At(b []byte) (line, col int) {
+	line, col = 1, 1
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		b = b[size:]
+	}
+	return line, col
+}
+
+// unwrapPath drops the path from a *fs.PathError: diagnostics already name
+// the file.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}

@@ -1,0 +1,94 @@
+// Package generator builds a product-operations portal from a folder of
+// Markdown. Build reads a site from an fs.FS, runs the pipeline and writes
+// the result through an output.Writer; the command opsdocs is a thin layer
+// over it.
+//
+// # Sites
+//
+// A site is a folder holding:
+//
+//	content/       the pages, as Markdown, and the files they use (images, PDFs)
+//	layouts/       optional: html/template files that replace the default theme's
+//	assets/        optional: style sheets, scripts and icons that replace or add to the theme's
+//	opsdocs.yaml   optional: the site's configuration (package config)
+//
+// The default theme is embedded in the binary, so a folder holding only
+// content/ is a complete site. Hidden files and folders, editor backups
+// (name~) and Go source files are ignored everywhere.
+//
+// # Pages
+//
+// Every .md file below content/ is a page. Its URL follows its path:
+//
+//	content/_index.md              /
+//	content/playbooks/_index.md    /playbooks/          (the section page of playbooks/)
+//	content/playbooks/index.md     /playbooks/          (the same; having both is an error)
+//	content/playbooks/triage.md    /playbooks/triage/   (written to playbooks/triage/index.html)
+//
+// Every folder is a section. A folder without a section page gets one,
+// titled after the folder. Within a section, pages and sub-sections are
+// ordered by weight (pages that set one come first, lowest first), then by
+// title. Any other file below content/ is published at the same path:
+// content/playbooks/flow.png is served at /playbooks/flow.png.
+//
+// A file larger than 4 MB, an empty file, a file that is not UTF-8 or that
+// cannot be read is reported and left out; the rest of the site is built.
+//
+// # Front matter
+//
+// A page may start with front matter: YAML between lines "---", or TOML
+// between lines "+++". It is recognised only at the first byte of the
+// file; a block that is opened and not closed is an error. The keys every
+// page may carry:
+//
+//	title         text; default: the page's leading "# heading", else its file name
+//	description   one sentence, shown in lists and search results
+//	type          page (default), playbook, roadmap, kpis, curriculum or lesson
+//	tags          list of text
+//	team, owner   text
+//	reviewed      date (YYYY-MM-DD) of the last review
+//	review_every  review interval: 30d, 6w, quarterly, yearly
+//	updated       date of the last meaningful change; shown as "Last updated"
+//	draft         true leaves the page out unless built with drafts
+//	weight        whole number ordering the page within its section
+//
+// Content types add their own keys (a roadmap's items, a lesson's order).
+// Keys the model does not know are kept and reachable from layouts as
+// .Page.Params; a key that looks like a misspelling of a known key
+// ("reviwed") is a warning that suggests the right one.
+//
+// # Markdown
+//
+// Bodies are CommonMark with GitHub Flavored Markdown (tables, task
+// lists, strikethrough, autolinks), footnotes, definition lists and
+// typographic quotes; see package markdown. Relative links to .md files are
+// rewritten to the target page's URL, anchors included; a link to a page,
+// file or heading that does not exist is a warning at its line.
+//
+// # Layouts
+//
+// Pages are rendered with html/template layouts (package render): base.html
+// defines the document and each page-type layout defines "main". A page
+// uses the layout named after its type when the theme has one (for
+// example playbook.html), else home.html for the home page, section.html for
+// a section page and page.html for the rest; 404.html renders /404.html.
+// The data and the functions layouts may use are documented in package
+// render.
+//
+// Every value from front matter is escaped; Markdown bodies may hold raw
+// HTML, since authors are trusted colleagues.
+//
+// # Assets
+//
+// Files in assets/ are published under /assets/ with a hash of their
+// content in their name (style.css -> /assets/style.1a2b3c4d5e.css), so
+// that browsers may cache them for ever; layouts refer to them with
+// {{asset "style.css"}}. chroma.css, the colours of highlighted code, is
+// generated unless the site provides one.
+//
+// # Output
+//
+// The same input and the same date give the same bytes: work runs on all
+// cores but nothing depends on the order it finishes in. Diagnostics are
+// collected across the whole site and returned sorted by file and line.
+package generator

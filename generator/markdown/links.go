@@ -1,0 +1,160 @@
+package markdown
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// rewriteLinks points the page's links inside the site at their published
+// URLs and records them:
+//
+//	other.md#setup   -> /section/other/#setup
+//	../img/flow.png  -> /img/flow.png
+//	/kpis/           -> /docs/kpis/ (under base path /docs/)
+//	#setup           -> unchanged, recorded for the anchor check
+//
+// Links with a scheme (https:, mailto:) or a host are left alone.
+func rewriteLinks(doc ast.Node, src []byte, opts Options, lines lineIndex, res *Result) {
+	base := opts.BasePath
+	if base == "" {
+		base = "/"
+	}
+	dir := path.Dir(opts.Path)
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest *[]byte
+		image := false
+		switch l := n.(type) {
+		case *ast.Link:
+			dest = &l.Destination
+		case *ast.Image:
+			dest, image = &l.Destination, true
+		default:
+			return ast.WalkContinue, nil
+		}
+		raw := string(*dest)
+		u, err := url.Parse(raw)
+		if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(raw, "//") {
+			return ast.WalkContinue, nil
+		}
+		line, col := lines.pos(nodeOffset(n, src))
+		link := Link{Line: line, Column: col, Dest: raw, Fragment: u.Fragment, Image: image}
+		switch {
+		case u.Path == "":
+			if u.Fragment == "" {
+				return ast.WalkContinue, nil
+			}
+			link.Found = true // same page
+		case strings.HasPrefix(u.Path, "/"):
+			// Written from the site root: keep it, under the base path.
+			link.Found = true
+			*dest = []byte(strings.TrimSuffix(base, "/") + raw)
+		default:
+			target := path.Join(dir, u.Path)
+			if strings.HasPrefix(target, "../") || target == ".." {
+				link.Target = target
+				break
+			}
+			link.Target = target
+			if opts.Resolve == nil {
+				break
+			}
+			to, ok := opts.Resolve(target)
+			link.Found = ok
+			if ok {
+				v := strings.TrimSuffix(base, "/") + to
+				if u.RawQuery != "" {
+					v += "?" + u.RawQuery
+				}
+				if u.Fragment != "" {
+					v += "#" + u.EscapedFragment()
+				}
+				*dest = []byte(v)
+			}
+		}
+		res.Links = append(res.Links, link)
+		return ast.WalkContinue, nil
+	})
+}
+
+// nodeOffset returns the byte offset of n's first text in src, or of the
+// block that holds it.
+func nodeOffset(n ast.Node, src []byte) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			// The text of a link starts after its '[' (an image's, after
+			// its "!["); report where the link starts.
+			start := t.Segment.Start
+			if start > 0 && src[start-1] == '[' {
+				start--
+				if start > 0 && src[start-1] == '!' && n.Kind() == ast.KindImage {
+					start--
+				}
+			}
+			return start
+		}
+	}
+	for p := n; p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// collect records the page's headings, its plain text below each heading
+// and numbers its task checkboxes.
+func collect(doc ast.Node, src []byte, res *Result) {
+	var cur Block
+	var text strings.Builder
+	flush := func() {
+		cur.Text = strings.TrimSpace(text.String())
+		if cur.Text != "" || cur.Heading != "" {
+			res.Blocks = append(res.Blocks, cur)
+		}
+		text.Reset()
+	}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock && n.Kind() != ast.KindDocument {
+				text.WriteByte('\n')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			flush()
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			h := Heading{Level: n.Level, ID: string(idb), Text: string(plainText(n, src))}
+			res.Headings = append(res.Headings, h)
+			cur = Block{HeadingID: h.ID, Heading: h.Text}
+			return ast.WalkSkipChildren, nil
+		case *east.TaskCheckBox:
+			n.SetAttributeString("data-task", res.Tasks)
+			res.Tasks++
+		case *ast.Text:
+			text.Write(n.Value(src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				text.WriteByte(' ')
+			}
+		case *ast.String:
+			text.Write(n.Value)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			l := n.Lines()
+			for i := 0; i < l.Len(); i++ {
+				seg := l.At(i)
+				text.Write(seg.Value(src))
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	flush()
+}

@@ -1,0 +1,203 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// nodeRenderer renders the nodes whose HTML opsdocs shapes itself:
+// headings with a link to themselves, alerts, wrapped tables, highlighted
+// code and numbered task checkboxes.
+type nodeRenderer struct{}
+
+func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHeading, r.heading)
+	reg.Register(KindAlert, r.alert)
+	reg.Register(KindTableWrap, r.tableWrap)
+	reg.Register(ast.KindFencedCodeBlock, r.code)
+	reg.Register(ast.KindCodeBlock, r.code)
+	reg.Register(east.KindTaskCheckBox, r.taskCheckBox)
+}
+
+func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Heading)
+	id, _ := n.AttributeString("id")
+	idb, _ := id.([]byte)
+	if entering {
+		fmt.Fprintf(w, "<h%d", n.Level)
+		html.RenderAttributes(w, n, html.HeadingAttributeFilter)
+		w.WriteByte('>')
+		return ast.WalkContinue, nil
+	}
+	if len(idb) > 0 && n.Level > 1 {
+		w.WriteString(`<a class="anchor" href="#`)
+		w.Write(util.EscapeHTML(idb))
+		w.WriteString(`" aria-label="Link to this section: `)
+		w.Write(util.EscapeHTML(plainText(n, src)))
+		w.WriteString(`">#</a>`)
+	}
+	fmt.Fprintf(w, "</h%d>\n", n.Level)
+	return ast.WalkContinue, nil
+}
+
+var alertTitles = map[string]string{
+	"note": "Note", "tip": "Tip", "important": "Important", "warning": "Warning", "caution": "Caution",
+}
+
+func (r *nodeRenderer) alert(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*Alert)
+	if entering {
+		fmt.Fprintf(w, "<div class=\"alert alert-%s\" role=\"note\">\n<p class=\"alert-title\">%s</p>\n", n.AlertKind, alertTitles[n.AlertKind])
+	} else {
+		w.WriteString("</div>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) tableWrap(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		w.WriteString(`<div class="table-wrap">` + "\n")
+	} else {
+		w.WriteString("</div>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) taskCheckBox(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*east.TaskCheckBox)
+	idx, _ := n.AttributeString("data-task")
+	w.WriteString(`<input type="checkbox" class="task-check" disabled`)
+	if n.IsChecked {
+		w.WriteString(" checked")
+	}
+	if i, ok := idx.(int); ok {
+		fmt.Fprintf(w, ` data-task="%d"`, i)
+	}
+	w.WriteString("> ")
+	return ast.WalkContinue, nil
+}
+
+var (
+	formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.TabWidth(4), chromahtml.WithPreWrapper(preWrapper{}))
+	// lexerCache avoids chroma's lookup by name, which scans every lexer.
+	lexerCache sync.Map // string -> chroma.Lexer (nil when none)
+)
+
+func lexerFor(lang string) chroma.Lexer {
+	if v, ok := lexerCache.Load(lang); ok {
+		l, _ := v.(chroma.Lexer)
+		return l
+	}
+	l := lexers.Get(lang)
+	if l != nil {
+		l = chroma.Coalesce(l)
+	}
+	lexerCache.Store(lang, l)
+	return l
+}
+
+func (r *nodeRenderer) code(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	var lang string
+	if f, ok := node.(*ast.FencedCodeBlock); ok && f.Info != nil {
+		lang = strings.ToLower(strings.Fields(string(f.Info.Value(src)) + " ")[0])
+		lang, _, _ = strings.Cut(lang, "{")
+	}
+	var code bytes.Buffer
+	lines := node.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		code.Write(seg.Value(src))
+	}
+	w.WriteString(`<div class="code-block"`)
+	if lang != "" {
+		w.WriteString(` data-lang="`)
+		w.Write(util.EscapeHTML([]byte(lang)))
+		w.WriteString(`"`)
+	}
+	w.WriteString(">")
+	if l := lexerFor(lang); l != nil && lang != "" {
+		it, err := l.Tokenise(nil, code.String())
+		if err == nil {
+			var out bytes.Buffer
+			if err := formatter.Format(&out, styles.Fallback, it); err == nil {
+				w.Write(out.Bytes())
+				w.WriteString("</div>\n")
+				return ast.WalkSkipChildren, nil
+			}
+		}
+	}
+	w.WriteString(`<pre tabindex="0" class="chroma"><code>`)
+	w.Write(util.EscapeHTML(code.Bytes()))
+	w.WriteString("</code></pre></div>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+// preWrapper makes highlighted blocks focusable, so that keyboard users
+// can scroll a long line into view.
+type preWrapper struct{}
+
+func (preWrapper) Start(code bool, styleAttr string) string {
+	return `<pre tabindex="0" class="chroma"><code>`
+}
+
+func (preWrapper) End(code bool) string { return "</code></pre>" }
+
+// ChromaCSS returns the style sheet for highlighted code: the light style
+// by default, and the dark one when the page is in dark mode, whether
+// chosen by the reader ([data-theme="dark"]) or by the system.
+func ChromaCSS(light, dark string) ([]byte, error) {
+	ls, ds := styles.Get(light), styles.Get(dark)
+	if ls == nil || ds == nil {
+		return nil, fmt.Errorf("unknown highlighting style %q or %q", light, dark)
+	}
+	var lb, db bytes.Buffer
+	if err := formatter.WriteCSS(&lb, ls); err != nil {
+		return nil, err
+	}
+	if err := formatter.WriteCSS(&db, ds); err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.Write(lb.Bytes())
+	out.Write(prefixRules(db.Bytes(), `:root[data-theme="dark"] `))
+	out.WriteString("@media (prefers-color-scheme: dark) {\n")
+	out.Write(prefixRules(db.Bytes(), `:root:not([data-theme="light"]) `))
+	out.WriteString("}\n")
+	return out.Bytes(), nil
+}
+
+// prefixRules puts prefix before the selector of every rule of css, which
+// chroma writes one per line.
+func prefixRules(css []byte, prefix string) []byte {
+	var out bytes.Buffer
+	for _, line := range bytes.SplitAfter(css, []byte("\n")) {
+		s := string(line)
+		start := 0
+		if j := strings.Index(s, "*/"); j >= 0 {
+			start = j + 2
+		}
+		if i := strings.IndexByte(s[start:], '.'); i >= 0 && strings.Contains(s, "{") {
+			s = s[:start+i] + prefix + s[start+i:]
+		}
+		out.WriteString(s)
+	}
+	return out.Bytes()
+}

@@ -1,0 +1,256 @@
+// Package render turns pages into HTML documents with the site's layouts.
+//
+// Layouts are html/template files read from an fs.FS (the site's layouts/
+// folder over the embedded default theme). base.html defines the template
+// "base", the whole document, and calls {{block "main" .}}; each file in
+// partials/ defines templates named after it. Every page-type layout
+// (page.html, section.html, home.html, 404.html, and one per content type
+// such as playbook.html) defines "main". They are parsed once: base and
+// partials together, then each page-type layout on a clone of that set.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// A Link is an entry of a list of pages: navigation, breadcrumbs, a
+// section's pages.
+type Link struct {
+	Title       string
+	URL         string
+	Description string
+	// Active marks the current page, or a section on the way to it.
+	Active bool
+	// Children are the entries below a section, when it is expanded.
+	Children []*Link
+	// More counts the entries left out of Children to keep a page small;
+	// MoreURL lists them all.
+	More    int
+	MoreURL string
+}
+
+// A TOCEntry is a heading in a page's table of contents.
+type TOCEntry struct {
+	Level int
+	ID    string
+	Title string
+}
+
+// Site is what templates know of the whole site.
+type Site struct {
+	Title       string
+	Description string
+	BasePath    string
+	Sections    []*Link
+}
+
+// Page is what templates know of the page being rendered.
+type Page struct {
+	Title       string
+	Description string
+	Type        string
+	URL         string
+	Content     template.HTML
+	TOC         []TOCEntry
+	Tags        []string
+	Team        string
+	Owner       string
+	Params      map[string]any
+	IsHome      bool
+	IsSection   bool
+	Pages       []*Link
+}
+
+// Data is the dot of every layout.
+type Data struct {
+	Site        *Site
+	Page        *Page
+	Nav         []*Link
+	Breadcrumbs []*Link
+	Prev, Next  *Link
+	EditURL     string
+	LastUpdated time.Time
+	Reviewed    time.Time
+	Now         time.Time
+	// Kind carries the structured data of a content type (a roadmap, a
+	// curriculum) to its layout.
+	Kind any
+}
+
+// A TemplateError is a problem in a layout file, at a line when the
+// template package says which.
+type TemplateError struct {
+	File string // e.g. layouts/page.html
+	Line int
+	Msg  string
+}
+
+func (e *TemplateError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Templates are a site's parsed layouts.
+type Templates struct {
+	layouts map[string]*template.Template // by file name without .html
+}
+
+// Funcs are the functions available to layouts besides the standard ones.
+type Funcs struct {
+	// BasePath prefixes the paths given to url.
+	BasePath string
+	// Asset maps an asset's name to its published URL.
+	Asset func(name string) (string, error)
+}
+
+func (f Funcs) funcMap() template.FuncMap {
+	base := strings.TrimSuffix(f.BasePath, "/")
+	return template.FuncMap{
+		"url": func(p string) string {
+			if strings.HasPrefix(p, "/") {
+				return base + p
+			}
+			return p
+		},
+		"asset": func(name string) (string, error) {
+			if f.Asset == nil {
+				return "", fmt.Errorf("no asset %q", name)
+			}
+			return f.Asset(name)
+		},
+		"date": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Format("2 January 2006")
+		},
+		"isodate": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Format(time.DateOnly)
+		},
+		"dict": func(kv ...any) (map[string]any, error) {
+			if len(kv)%2 != 0 {
+				return nil, errors.New("dict: want key and value pairs")
+			}
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i < len(kv); i += 2 {
+				k, ok := kv[i].(string)
+				if !ok {
+					return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+				}
+				m[k] = kv[i+1]
+			}
+			return m, nil
+		},
+	}
+}
+
+// Load parses the layouts of fsys (the folder layouts/ of a site).
+func Load(fsys fs.FS, funcs Funcs) (*Templates, error) {
+	base := template.New("").Funcs(funcs.funcMap()).Option("missingkey=zero")
+	src, err := fs.ReadFile(fsys, "base.html")
+	if err != nil {
+		return nil, &TemplateError{File: "layouts/base.html", Msg: "missing: the theme needs a base layout"}
+	}
+	if _, err := base.New("base.html").Parse(string(src)); err != nil {
+		return nil, templateError(err)
+	}
+	partials, _ := fs.Glob(fsys, "partials/*.html")
+	for _, p := range partials {
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, &TemplateError{File: "layouts/" + p, Msg: err.Error()}
+		}
+		if _, err := base.New(p).Parse(string(src)); err != nil {
+			return nil, templateError(err)
+		}
+	}
+	t := &Templates{layouts: map[string]*template.Template{}}
+	files, _ := fs.Glob(fsys, "*.html")
+	for _, f := range files {
+		if f == "base.html" {
+			continue
+		}
+		src, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, &TemplateError{File: "layouts/" + f, Msg: err.Error()}
+		}
+		clone, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := clone.New(f).Parse(string(src)); err != nil {
+			return nil, templateError(err)
+		}
+		if clone.Lookup("base") == nil {
+			return nil, &TemplateError{File: "layouts/base.html", Msg: `does not define "base": wrap the document in {{define "base"}}...{{end}}`}
+		}
+		t.layouts[strings.TrimSuffix(f, ".html")] = clone
+	}
+	return t, nil
+}
+
+// Has reports whether the layout name (without .html) exists.
+func (t *Templates) Has(name string) bool {
+	_, ok := t.layouts[name]
+	return ok
+}
+
+// Layouts returns the names of the layouts, sorted.
+func (t *Templates) Layouts() []string {
+	names := make([]string, 0, len(t.layouts))
+	for n := range t.layouts {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// Execute renders data with the named layout into w.
+func (t *Templates) Execute(w io.Writer, layout string, data *Data) error {
+	tmpl, ok := t.layouts[layout]
+	if !ok {
+		return &TemplateError{File: "layouts/" + layout + ".html", Msg: "no such layout"}
+	}
+	if err := tmpl.ExecuteTemplate(w, "base", data); err != nil {
+		return templateError(err)
+	}
+	return nil
+}
+
+// Render is Execute into a new buffer.
+func (t *Templates) Render(layout string, data *Data) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, layout, data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Both parse errors ("template: page.html:12: ...") and execution errors
+// ("template: page.html:12:5: executing ...") name the file and line.
+var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::\d+)?: (.*)$`)
+
+func templateError(err error) error {
+	msg := err.Error()
+	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		return &TemplateError{File: path.Join("layouts", m[1]), Line: line, Msg: m[3]}
+	}
+	return &TemplateError{File: "layouts", Msg: strings.TrimPrefix(msg, "template: ")}
+}
