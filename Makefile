@@ -1,0 +1,39 @@
+# opsdocs: build, test and preview.
+GO ?= go
+
+.PHONY: all build run test test-deps vet clean
+
+all: build
+
+## build: compile the opsdocs binary into bin/
+build:
+	$(GO) build -o bin/opsdocs ./cmd/opsdocs
+
+## run: build the demo portal into public/ and print where to open it
+run:
+	$(GO) run ./cmd/opsdocs build --out public
+	@echo "Open public/index.html through a web server, for example:"
+	@echo "  python3 -m http.server --directory public 4000   # then http://127.0.0.1:4000/"
+
+## test: every test, including the browser tests (installs Chromium when root)
+test: test-deps vet
+	$(GO) test ./...
+
+vet:
+	$(GO) vet ./...
+
+## test-deps: make sure the browser tests have a Chromium
+test-deps:
+	@if [ -n "$$OPSDOCS_CHROMIUM" ] || command -v chromium >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing Chromium for the browser tests (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || exit 1; \
+	else \
+		echo "The browser tests need Chromium. Install it with:"; \
+		echo "  sudo apt-get install chromium"; \
+		echo "or set OPSDOCS_CHROMIUM to the path of a Chrome or Chromium binary."; \
+		exit 1; \
+	fi
+
+clean:
+	rm -rf bin public
