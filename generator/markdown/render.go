@@ -164,7 +164,7 @@ func (preWrapper) End(code bool) string { return "</code></pre>" }
 // by default, and the dark one when the page is in dark mode, whether
 // chosen by the reader ([data-theme="dark"]) or by the system.
 func ChromaCSS(light, dark string) ([]byte, error) {
-	ls, ds := styles.Get(light), styles.Get(dark)
+	ls, ds := styles.Registry[light], styles.Registry[dark]
 	if ls == nil || ds == nil {
 		return nil, fmt.Errorf("unknown highlighting style %q or %q", light, dark)
 	}

@@ -1,0 +1,153 @@
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"testing/fstest"
+
+	"github.com/opsdocs/opsdocs/generator/diag"
+)
+
+// brokenFS fails to open the files named in broken.
+type brokenFS struct {
+	fstest.MapFS
+	broken map[string]bool
+}
+
+func (b brokenFS) Open(name string) (fs.File, error) {
+	if b.broken[name] {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: syscall.EIO}
+	}
+	return b.MapFS.Open(name)
+}
+
+func (b brokenFS) ReadFile(name string) ([]byte, error) {
+	if b.broken[name] {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: syscall.EIO}
+	}
+	return b.MapFS.ReadFile(name)
+}
+
+func diagText(ds []diag.Diagnostic) string {
+	var b bytes.Buffer
+	diag.Write(&b, "text", ds)
+	return b.String()
+}
+
+// TestLoadBadFiles checks that each kind of unusable file is reported and
+// left out, and that the others still load.
+func TestLoadBadFiles(t *testing.T) {
+	fsys := brokenFS{MapFS: fstest.MapFS{
+		"content/ok.md":       {Data: []byte("# OK\n")},
+		"content/empty.md":    {Data: nil},
+		"content/latin1.md":   {Data: []byte("title\ncaf\xe9\n")},
+		"content/huge.md":     {Data: bytes.Repeat([]byte("word "), 1<<20)},
+		"content/broken.md":   {Data: []byte("x")},
+		"content/bom.md":      {Data: []byte("\xef\xbb\xbf---\ntitle: BOM\n---\n")},
+		"content/img.png":     {Data: []byte("PNG")},
+		"content/.hidden.md":  {Data: []byte("x")},
+		"content/backup.md~":  {Data: []byte("x")},
+		"content/.git/x.md":   {Data: []byte("x")},
+		"content/embed.go":    {Data: []byte("package content")},
+		"content/draft.md":    {Data: []byte("---\ndraft: true\n---\n")},
+	}, broken: map[string]bool{"content/broken.md": true}}
+
+	var diags diag.List
+	set := Load(fsys, LoadOptions{}, &diags)
+	got := diagText(diags.Sorted())
+	for _, want := range []string{
+		"content/broken.md: error: cannot read: read: input/output error\n",
+		"content/empty.md: error: file is empty",
+		"content/huge.md: error: file is 5.2 MB, over the 4 MB limit for a page: split it into several pages\n",
+		"content/latin1.md:2:4: error: file is not valid UTF-8: save it as UTF-8 in your editor\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diagnostics lack %q; got:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "\n"); n != 4 {
+		t.Errorf("%d diagnostics, want 4:\n%s", n, got)
+	}
+	var paths []string
+	for _, p := range set.Pages {
+		paths = append(paths, p.Path)
+	}
+	if got, want := strings.Join(paths, " "), "bom.md ok.md"; got != want {
+		t.Errorf("pages = %s, want %s", got, want)
+	}
+	if len(set.Files) != 1 || set.Files[0].URL != "/img.png" {
+		t.Errorf("files = %+v, want img.png only", set.Files)
+	}
+	if set.Pages[0].Title != "BOM" {
+		t.Errorf("a byte-order mark hides the front matter: title %q", set.Pages[0].Title)
+	}
+
+	diags = diag.List{}
+	set = Load(fsys, LoadOptions{Drafts: true}, &diags)
+	if len(set.Pages) != 3 {
+		t.Errorf("with drafts, %d pages, want 3", len(set.Pages))
+	}
+}
+
+// TestLoadSymlinks reads a real folder through os.Root, as the command
+// does: a link loop and a link out of the site are reported, a link to a
+// file inside it is followed.
+func TestLoadSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(t.TempDir(), "secret.md")
+	write := func(name, data string) {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/real.md", "# Real\n")
+	os.WriteFile(outside, []byte("# Secret\n"), 0o644)
+	link := func(target, name string) {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link("loop-b.md", "content/loop-a.md")
+	link("loop-a.md", "content/loop-b.md")
+	link(outside, "content/escape.md")
+	link("real.md", "content/alias.md")
+	link(".", "content/self")
+
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	var diags diag.List
+	set := Load(root.FS(), LoadOptions{}, &diags)
+	got := diagText(diags.Sorted())
+	for _, want := range []string{
+		"content/escape.md: error: cannot follow symbolic link",
+		"content/loop-a.md: error: cannot follow symbolic link",
+		"content/loop-b.md: error: cannot follow symbolic link",
+		"content/self: warning: symbolic link to a folder is not followed",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diagnostics lack %q; got:\n%s", want, got)
+		}
+	}
+	var titles []string
+	for _, p := range set.Pages {
+		titles = append(titles, p.Path)
+	}
+	if got, want := strings.Join(titles, " "), "alias.md real.md"; got != want {
+		t.Errorf("pages = %s, want %s", got, want)
+	}
+	for _, p := range set.Pages {
+		if strings.Contains(string(p.Body), "Secret") {
+			t.Errorf("%s: read a file outside the site", p.Path)
+		}
+	}
+}

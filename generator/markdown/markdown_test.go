@@ -1,0 +1,155 @@
+package markdown
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected HTML in testdata/cases.txtar")
+
+// resolve knows a small site: guide/setup.md, guide/img.png and the
+// folder guide.
+func resolve(target string) (string, bool) {
+	switch target {
+	case "guide/setup.md":
+		return "/guide/setup/", true
+	case "guide/img.png":
+		return "/guide/img.png", true
+	case "guide":
+		return "/guide/", true
+	}
+	return "", false
+}
+
+// TestCases converts each NAME.md of testdata/cases.txtar, as the page
+// guide/page.md of a site under /docs/, and compares the HTML with NAME.html.
+func TestCases(t *testing.T) {
+	const file = "testdata/cases.txtar"
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv := New()
+	want := map[string]int{}
+	for i, f := range ar.Files {
+		if name, ok := strings.CutSuffix(f.Name, ".html"); ok {
+			want[name] = i
+		}
+	}
+	for _, f := range ar.Files {
+		name, ok := strings.CutSuffix(f.Name, ".md")
+		if !ok {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			res, err := conv.Convert(f.Data, Options{Path: "guide/page.md", Line: 1, BasePath: "/docs/", Resolve: resolve})
+			if err != nil {
+				t.Fatal(err)
+			}
+			i, ok := want[name]
+			if *update {
+				if !ok {
+					ar.Files = append(ar.Files, txtar.File{Name: name + ".html"})
+					i = len(ar.Files) - 1
+					want[name] = i
+				}
+				ar.Files[i].Data = res.HTML
+				return
+			}
+			if !ok {
+				t.Fatalf("no %s.html in %s", name, file)
+			}
+			if got := string(res.HTML); got != string(ar.Files[i].Data) {
+				t.Errorf("got:\n%s\nwant:\n%s", got, ar.Files[i].Data)
+			}
+		})
+	}
+	if *update {
+		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestResult(t *testing.T) {
+	src := "# The title\n\nIntro [setup](setup.md#install) and [gone](gone.md).\n\n## First {#one}\n\nText *here*.\n\n### Sub\n\n- [ ] a\n- [x] b\n\n## First\n\n```sh\nmake\n```\n"
+	res, err := New().Convert([]byte(src), Options{Path: "guide/page.md", Line: 5, BasePath: "/", Resolve: resolve})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Title != "The title" {
+		t.Errorf("Title = %q", res.Title)
+	}
+	if strings.Contains(string(res.HTML), "The title") {
+		t.Errorf("the leading heading was not dropped:\n%s", res.HTML)
+	}
+	if got, want := fmt.Sprint(res.Headings), "[{2 one First} {3 sub Sub} {2 first First}]"; got != want {
+		t.Errorf("Headings = %s, want %s", got, want)
+	}
+	if got, want := fmt.Sprintf("%+v", res.Links), "[{Line:7 Column:7 Dest:setup.md#install Target:guide/setup.md Fragment:install Image:false Found:true} {Line:7 Column:37 Dest:gone.md Target:guide/gone.md Fragment: Image:false Found:false}]"; got != want {
+		t.Errorf("Links =\n%s\nwant\n%s", got, want)
+	}
+	if res.Tasks != 2 {
+		t.Errorf("Tasks = %d, want 2", res.Tasks)
+	}
+	var blocks []string
+	for _, b := range res.Blocks {
+		blocks = append(blocks, b.HeadingID+"="+strings.Join(strings.Fields(b.Text), " "))
+	}
+	if got, want := strings.Join(blocks, " | "), "=Intro setup and gone. | one=Text here. | sub=a b | first=make"; got != want {
+		t.Errorf("Blocks = %s, want %s", got, want)
+	}
+}
+
+func TestTitleKept(t *testing.T) {
+	src := "# Another heading\n\nText.\n"
+	res, err := New().Convert([]byte(src), Options{Path: "p.md", Title: "Front matter title"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(res.HTML), "<h1") {
+		t.Errorf("a leading heading that differs from the title was dropped:\n%s", res.HTML)
+	}
+	res, err = New().Convert([]byte(src), Options{Path: "p.md", Title: "Another heading"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(res.HTML), "<h1") {
+		t.Errorf("a leading heading that repeats the title was kept:\n%s", res.HTML)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Exit criteria":          "exit-criteria",
+		"Go/no-go meeting":       "gono-go-meeting",
+		"What's new in 2.0?":     "whats-new-in-20",
+		"snake_case and kebab-x": "snake_case-and-kebab-x",
+		"Überblick":              "überblick",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestChromaCSS(t *testing.T) {
+	css, err := ChromaCSS("github", "github-dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(css)
+	for _, want := range []string{`:root[data-theme="dark"] .chroma`, "@media (prefers-color-scheme: dark)", `:root:not([data-theme="light"]) .chroma`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("chroma.css lacks %q", want)
+		}
+	}
+	if _, err := ChromaCSS("nope", "github-dark"); err == nil {
+		t.Error("unknown style accepted")
+	}
+}

@@ -1,0 +1,102 @@
+package output
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestDirSwap(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+
+	d, err := NewDir(dest, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("a/index.html", []byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dest); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("the destination exists before Commit")
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+
+	// A second build replaces the first as a whole; an aborted third
+	// leaves the second in place.
+	d, err = NewDir(dest, false)
+	if err != nil {
+		t.Fatalf("replacing our own folder: %v", err)
+	}
+	d.WriteFile("b/index.html", []byte("two"))
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	d, _ = NewDir(dest, false)
+	d.WriteFile("c/index.html", []byte("three"))
+	d.Abort()
+
+	if _, err := os.Stat(filepath.Join(dest, "a/index.html")); err == nil {
+		t.Error("a file of the first build survived the second")
+	}
+	if b, err := os.ReadFile(filepath.Join(dest, "b/index.html")); err != nil || string(b) != "two" {
+		t.Errorf("second build's file = %q, %v", b, err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "c")); err == nil {
+		t.Error("an aborted build wrote to the destination")
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("temporary folders left beside the output: %v", names)
+	}
+}
+
+func TestDirRefuses(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "docs")
+	os.Mkdir(dest, 0o755)
+	os.WriteFile(filepath.Join(dest, "mine.txt"), []byte("x"), 0o644)
+	if _, err := NewDir(dest, false); !errors.Is(err, ErrNotOurs) {
+		t.Errorf("NewDir on a folder of someone else's = %v, want ErrNotOurs", err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "mine.txt")); err != nil {
+		t.Error("the folder was touched")
+	}
+	// An empty folder is fine; so is --force.
+	empty := filepath.Join(parent, "empty")
+	os.Mkdir(empty, 0o755)
+	if d, err := NewDir(empty, false); err != nil {
+		t.Errorf("empty folder: %v", err)
+	} else {
+		d.Abort()
+	}
+	if d, err := NewDir(dest, true); err != nil {
+		t.Errorf("with force: %v", err)
+	} else {
+		d.Abort()
+	}
+}
+
+func TestNamesStayInside(t *testing.T) {
+	d, err := NewDir(filepath.Join(t.TempDir(), "out"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	m := NewMemory()
+	for _, name := range []string{"../x", "/etc/passwd", "a/../../x", "", ".", "a//b", `a\..\x`} {
+		if err := d.WriteFile(name, nil); err == nil && name != `a\..\x` {
+			t.Errorf("Dir accepted %q", name)
+		}
+		if err := m.WriteFile(name, nil); err == nil && name != `a\..\x` {
+			t.Errorf("Memory accepted %q", name)
+		}
+	}
+}

@@ -1,0 +1,50 @@
+package render
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestTemplateErrors(t *testing.T) {
+	base := `{{define "base"}}<h1>{{.Page.Title}}</h1>{{block "main" .}}{{end}}{{end}}`
+	for _, tc := range []struct {
+		name  string
+		files fstest.MapFS
+		want  string
+	}{
+		{"parse error", fstest.MapFS{"base.html": {Data: []byte(base)}, "page.html": {Data: []byte("{{define \"main\"}}\n\n{{.Page.Title{{end}}")}}, "layouts/page.html:3: "},
+		{"no base", fstest.MapFS{"page.html": {Data: []byte(`{{define "main"}}{{end}}`)}}, "layouts/base.html: missing"},
+		{"unknown function", fstest.MapFS{"base.html": {Data: []byte(base)}, "partials/x.html": {Data: []byte("{{define \"x\"}}\n{{nope}}{{end}}")}}, `layouts/partials/x.html:2: function "nope" not defined`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Load(tc.files, Funcs{BasePath: "/"})
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Errorf("err = %v, want prefix %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestExecute(t *testing.T) {
+	files := fstest.MapFS{
+		"base.html": {Data: []byte(`{{define "base"}}<title>{{.Page.Title}}</title>{{block "main" .}}{{end}}{{end}}`)},
+		"page.html": {Data: []byte(`{{define "main"}}<a href="{{url "/x/"}}">{{.Page.Params.note}}</a> {{date .Now}} {{isodate .Now}}{{end}}`)},
+		"bad.html":  {Data: []byte(`{{define "main"}}{{asset "none.css"}}{{end}}`)},
+	}
+	tm, err := Load(files, Funcs{BasePath: "/docs/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := &Data{Page: &Page{Title: "<T>", Params: map[string]any{"note": "<b>"}}}
+	out, err := tm.Render("page", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(out), `<title>&lt;T&gt;</title><a href="/docs/x/">&lt;b&gt;</a>  `; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	if _, err := tm.Render("bad", data); err == nil || !strings.HasPrefix(err.Error(), "layouts/bad.html:1:") {
+		t.Errorf("execution error = %v, want it at layouts/bad.html:1", err)
+	}
+}
