@@ -9,11 +9,9 @@ all: build
 build:
 	$(GO) build -o bin/opsdocs ./cmd/opsdocs
 
-## run: build the demo portal into public/ and print where to open it
+## run: build the demo portal and serve it at http://127.0.0.1:4000/
 run:
-	$(GO) run ./cmd/opsdocs build --out public
-	@echo "Open public/index.html through a web server, for example:"
-	@echo "  python3 -m http.server --directory public 4000   # then http://127.0.0.1:4000/"
+	$(GO) run ./cmd/opsdocs serve
 
 ## test: every test, including the browser tests (installs Chromium when root)
 test: test-deps vet

@@ -35,6 +35,7 @@ Usage:
 
 Commands:
   build     build the site into a folder
+  serve     build the site in memory and serve it for preview
   init      start a new site from the demo portal
   version   print the version
   help      show help for a command
@@ -53,6 +54,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "build":
 		return runBuild(ctx, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
 	case "init":
 		return runInit(rest, stdout, stderr)
 	case "version", "--version":

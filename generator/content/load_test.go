@@ -43,18 +43,18 @@ func diagText(ds []diag.Diagnostic) string {
 // left out, and that the others still load.
 func TestLoadBadFiles(t *testing.T) {
 	fsys := brokenFS{MapFS: fstest.MapFS{
-		"content/ok.md":       {Data: []byte("# OK\n")},
-		"content/empty.md":    {Data: nil},
-		"content/latin1.md":   {Data: []byte("title\ncaf\xe9\n")},
-		"content/huge.md":     {Data: bytes.Repeat([]byte("word "), 1<<20)},
-		"content/broken.md":   {Data: []byte("x")},
-		"content/bom.md":      {Data: []byte("\xef\xbb\xbf---\ntitle: BOM\n---\n")},
-		"content/img.png":     {Data: []byte("PNG")},
-		"content/.hidden.md":  {Data: []byte("x")},
-		"content/backup.md~":  {Data: []byte("x")},
-		"content/.git/x.md":   {Data: []byte("x")},
-		"content/embed.go":    {Data: []byte("package content")},
-		"content/draft.md":    {Data: []byte("---\ndraft: true\n---\n")},
+		"content/ok.md":      {Data: []byte("# OK\n")},
+		"content/empty.md":   {Data: nil},
+		"content/latin1.md":  {Data: []byte("title\ncaf\xe9\n")},
+		"content/huge.md":    {Data: bytes.Repeat([]byte("word "), 1<<20)},
+		"content/broken.md":  {Data: []byte("x")},
+		"content/bom.md":     {Data: []byte("\xef\xbb\xbf---\ntitle: BOM\n---\n")},
+		"content/img.png":    {Data: []byte("PNG")},
+		"content/.hidden.md": {Data: []byte("x")},
+		"content/backup.md~": {Data: []byte("x")},
+		"content/.git/x.md":  {Data: []byte("x")},
+		"content/embed.go":   {Data: []byte("package content")},
+		"content/draft.md":   {Data: []byte("---\ndraft: true\n---\n")},
 	}, broken: map[string]bool{"content/broken.md": true}}
 
 	var diags diag.List
