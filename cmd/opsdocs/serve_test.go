@@ -42,7 +42,9 @@ func TestServe(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var stdout, stderr syncBuffer
 	code := make(chan int, 1)
-	go func() { code <- run(ctx, []string{"serve", "-s", dir, "--port", "0", "--now", "2026-11-20"}, &stdout, &stderr) }()
+	go func() {
+		code <- run(ctx, []string{"serve", "-s", dir, "--port", "0", "--now", "2026-11-20"}, &stdout, &stderr)
+	}()
 
 	urlRE := regexp.MustCompile(`serving at (http://\S+)`)
 	var base string

@@ -109,6 +109,7 @@ func (c *Config) set(key string, v *yaml.Node) (err error) {
 		c.BaseURL, err = content.String(key, v)
 		if err == nil {
 			if _, err := BasePath(c.BaseURL); err != nil {
+				c.BaseURL = ""
 				return content.Errorf(v.Line, "base_url: %v", err)
 			}
 		}
