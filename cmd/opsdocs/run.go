@@ -101,6 +101,32 @@ func parseFlags(fs *pflag.FlagSet, args []string, stderr io.Writer) (ok bool, co
 	return true, exitOK
 }
 
+// siteFlags are the flags of every command that reads a site.
+type siteFlags struct {
+	source *string
+	drafts *bool
+	now    *string
+}
+
+func addSiteFlags(fs *pflag.FlagSet) *siteFlags {
+	return &siteFlags{
+		source: fs.StringP("source", "s", ".", "the site's folder: content/, and optionally layouts/, assets/, opsdocs.yaml"),
+		drafts: fs.Bool("drafts", false, "include pages marked draft: true"),
+		now:    fs.String("now", "", "the date to treat as today, YYYY-MM-DD (default SOURCE_DATE_EPOCH, else the clock)"),
+	}
+}
+
+// open opens the site's folder, through which no link can lead outside
+// it, and returns the date to build for.
+func (f *siteFlags) open() (*os.Root, time.Time, error) {
+	day, err := today(*f.now)
+	if err != nil {
+		return nil, day, err
+	}
+	root, err := os.OpenRoot(*f.source)
+	return root, day, err
+}
+
 // today returns the date a build treats as today: --now, else
 // SOURCE_DATE_EPOCH, else the clock.
 func today(now string) (time.Time, error) {
@@ -123,27 +149,20 @@ func today(now string) (time.Time, error) {
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", "Build the site into a folder.", stderr)
-	source := fs.StringP("source", "s", ".", "the site's folder: content/, and optionally layouts/, assets/, opsdocs.yaml")
+	site := addSiteFlags(fs)
 	out := fs.StringP("out", "o", "public", "the folder to build into; it is replaced as a whole")
 	baseURL := fs.String("base-url", "", "the URL the site is published at (overrides base_url in opsdocs.yaml)")
-	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
 	strict := fs.Bool("strict", false, "fail on warnings too (broken links, misspelt keys)")
-	now := fs.String("now", "", "the date to treat as today, YYYY-MM-DD (default SOURCE_DATE_EPOCH, else the clock)")
 	force := fs.Bool("force", false, "replace the output folder even if opsdocs did not make it")
 	quiet := fs.BoolP("quiet", "q", false, "print only problems")
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	day, err := today(*now)
-	if err != nil {
+	if err := checkOut(*site.source, *out); err != nil {
 		fmt.Fprintf(stderr, "opsdocs build: %v\n", err)
 		return exitUsage
 	}
-	if err := checkOut(*source, *out); err != nil {
-		fmt.Fprintf(stderr, "opsdocs build: %v\n", err)
-		return exitUsage
-	}
-	root, err := os.OpenRoot(*source)
+	root, day, err := site.open()
 	if err != nil {
 		fmt.Fprintf(stderr, "opsdocs build: %v\n", err)
 		return exitUsage
@@ -160,7 +179,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	start := time.Now()
 	res, err := generator.Build(ctx, generator.Options{
-		Site: root.FS(), Output: dir, BaseURL: *baseURL, Drafts: *drafts, Now: day,
+		Site: root.FS(), Output: dir, BaseURL: *baseURL, Drafts: *site.drafts, Now: day,
 	})
 	if err == nil {
 		err = dir.Commit()

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"strconv"
 	"syscall"
 	"time"
@@ -19,20 +18,13 @@ import (
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", "Build the site in memory and serve it for preview (nothing is written to disk).", stderr)
-	source := fs.StringP("source", "s", ".", "the site's folder")
+	site := addSiteFlags(fs)
 	port := fs.IntP("port", "p", 4000, "the port to listen on")
 	bind := fs.String("bind", "127.0.0.1", "the address to listen on; anything but loopback exposes the preview to the network")
-	drafts := fs.Bool("drafts", false, "include pages marked draft: true")
-	now := fs.String("now", "", "the date to treat as today, YYYY-MM-DD")
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	day, err := today(*now)
-	if err != nil {
-		fmt.Fprintf(stderr, "opsdocs serve: %v\n", err)
-		return exitUsage
-	}
-	root, err := os.OpenRoot(*source)
+	root, day, err := site.open()
 	if err != nil {
 		fmt.Fprintf(stderr, "opsdocs serve: %v\n", err)
 		return exitUsage
@@ -53,10 +45,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "opsdocs serve: warning: listening on %s makes the preview reachable from other machines\n", *bind)
 	}
 
-	site := output.NewMemory()
+	mem := output.NewMemory()
 	start := time.Now()
 	res, err := generator.Build(ctx, generator.Options{
-		Site: root.FS(), Output: site, BaseURL: "/", Drafts: *drafts, Now: day,
+		Site: root.FS(), Output: mem, BaseURL: "/", Drafts: *site.drafts, Now: day,
 	})
 	report(stderr, res.Diagnostics, res.Pages)
 	if err != nil {
@@ -67,7 +59,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Fprintf(stdout, "built %d pages in %s; serving at %s (Ctrl-C to stop)\n", res.Pages, time.Since(start).Round(time.Millisecond), url)
 
-	srv := &http.Server{Handler: serve.NewHandler(site), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: serve.NewHandler(mem), ReadHeaderTimeout: 10 * time.Second}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
