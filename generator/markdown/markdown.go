@@ -70,10 +70,10 @@ type Options struct {
 	// path) of the page or file stored there, reporting whether it exists.
 	// A path naming a folder resolves to its section page.
 	Resolve func(target string) (url string, ok bool)
-	// Title is the page's title from its front matter, if any. A leading
-	// top-level heading is left out of the HTML when there is no title
-	// (the heading becomes the title) or when it repeats the title: the
-	// layout shows the title itself.
+	// Title is the page's title from its front matter, if any. A
+	// top-level heading that opens the body is left out of the HTML when
+	// there is no title (the heading becomes the title) or when it repeats
+	// the title: the layout shows the title itself.
 	Title string
 }
 
@@ -105,7 +105,7 @@ type Block struct {
 // A Result is a converted page.
 type Result struct {
 	HTML     []byte
-	Title    string // text of the first top-level heading, if the body starts with one
+	Title    string // text of the first top-level heading, if any
 	Headings []Heading
 	Links    []Link
 	Blocks   []Block
@@ -119,13 +119,16 @@ func (c *Converter) Convert(src []byte, opts Options) (*Result, error) {
 
 	res := &Result{}
 	lines := newLineIndex(src, opts.Line)
-	if first := doc.FirstChild(); first != nil {
-		if h, ok := first.(*ast.Heading); ok && h.Level == 1 {
-			res.Title = string(plainText(h, src))
-			if opts.Title == "" || opts.Title == res.Title {
-				doc.RemoveChild(doc, h)
-			}
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		h, ok := c.(*ast.Heading)
+		if !ok || h.Level != 1 {
+			continue
 		}
+		res.Title = string(plainText(h, src))
+		if c == doc.FirstChild() && (opts.Title == "" || opts.Title == res.Title) {
+			doc.RemoveChild(doc, h)
+		}
+		break
 	}
 	rewriteLinks(doc, src, opts, lines, res)
 	collect(doc, src, res)

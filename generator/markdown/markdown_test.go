@@ -124,6 +124,19 @@ func TestTitleKept(t *testing.T) {
 	}
 }
 
+func TestTitleLater(t *testing.T) {
+	res, err := New().Convert([]byte("Intro.\n\n# Later title\n\nText.\n"), Options{Path: "p.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Title != "Later title" {
+		t.Errorf("Title = %q, want the first top-level heading", res.Title)
+	}
+	if !strings.Contains(string(res.HTML), "<h1") {
+		t.Error("a top-level heading after other text was dropped")
+	}
+}
+
 func TestSlug(t *testing.T) {
 	for in, want := range map[string]string{
 		"Exit criteria":          "exit-criteria",

@@ -7,6 +7,25 @@
 // (page.html, section.html, home.html, 404.html, and one per content type
 // such as playbook.html) defines "main". They are parsed once: base and
 // partials together, then each page-type layout on a clone of that set.
+//
+// # Data
+//
+// The dot of every layout is a *Data: .Site (title, description, base
+// path, top-level sections), .Page (title, description, type, URL,
+// rendered content, table of contents, tags, team, owner, every
+// front-matter key as .Page.Params, and for a section page its pages),
+// .Nav (the sidebar: top-level entries, the sections on the way to the
+// page expanded, at most a bounded number of entries each), .Breadcrumbs,
+// .Prev and .Next (neighbours within the section), .EditURL, .LastUpdated,
+// .Reviewed and .Now.
+//
+// # Functions
+//
+//	url "/kpis/"        the path under the site's base path: "/product-ops/kpis/"
+//	asset "style.css"   the published, content-hashed URL of an asset
+//	date .LastUpdated   "2 January 2006"; "" for a zero time
+//	isodate .Now        "2006-01-02"; "" for a zero time
+//	dict "k" v ...      a map, to pass several values to a template
 package render
 
 import (
