@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"html"
 	"net/url"
 	"path"
 	"strings"
@@ -145,7 +146,7 @@ func collect(doc ast.Node, src []byte, res *Result) {
 				text.WriteByte(' ')
 			}
 		case *ast.String:
-			text.Write(n.Value)
+			text.WriteString(html.UnescapeString(string(n.Value)))
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			l := n.Lines()
 			for i := 0; i < l.Len(); i++ {

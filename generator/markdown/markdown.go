@@ -34,7 +34,12 @@ type Converter struct {
 func New() *Converter {
 	md := goldmark.New(
 		goldmark.WithExtensions(
-			extension.GFM,
+			// GFM, with table alignment as attributes: inline styles
+			// would be blocked by a strict Content-Security-Policy.
+			extension.Linkify,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+			extension.Strikethrough,
+			extension.TaskList,
 			extension.Footnote,
 			extension.DefinitionList,
 			extension.Typographer,

@@ -137,6 +137,16 @@ func TestTitleLater(t *testing.T) {
 	}
 }
 
+func TestHeadingTextIsPlain(t *testing.T) {
+	res, err := New().Convert([]byte("## What's *new*\n"), Options{Path: "p.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := res.Headings[0].Text, "What’s new"; got != want {
+		t.Errorf("heading text = %q, want %q (plain text, no entities)", got, want)
+	}
+}
+
 func TestSlug(t *testing.T) {
 	for in, want := range map[string]string{
 		"Exit criteria":          "exit-criteria",
@@ -157,9 +167,24 @@ func TestChromaCSS(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := string(css)
-	for _, want := range []string{`:root[data-theme="dark"] .chroma`, "@media (prefers-color-scheme: dark)", `:root:not([data-theme="light"]) .chroma`} {
+	for _, want := range []string{`:root[data-theme="dark"] .chroma`, `:root[data-theme="light"] .chroma`, "@media (prefers-color-scheme: dark)", "@media (prefers-color-scheme: light)", `:root:not([data-theme]) .chroma`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("chroma.css lacks %q", want)
+		}
+	}
+	// No rule may apply in both modes: every rule is scoped to one.
+	depth := 0
+	for _, line := range strings.Split(s, "\n") {
+		if strings.HasPrefix(line, "@media") {
+			depth++
+			continue
+		}
+		if line == "}" {
+			depth--
+			continue
+		}
+		if strings.Contains(line, "{") && !strings.Contains(line, "data-theme") {
+			t.Errorf("rule not scoped to a mode: %s", line)
 		}
 	}
 	if _, err := ChromaCSS("nope", "github-dark"); err == nil {

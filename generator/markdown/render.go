@@ -161,26 +161,30 @@ func (preWrapper) Start(code bool, styleAttr string) string {
 func (preWrapper) End(code bool) string { return "</code></pre>" }
 
 // ChromaCSS returns the style sheet for highlighted code: the light style
-// by default, and the dark one when the page is in dark mode, whether
-// chosen by the reader ([data-theme="dark"]) or by the system.
+// when the page is light, the dark one when it is dark, whether the reader
+// chose ([data-theme]) or the system did. Each style applies only in its
+// own mode, so that a class one style colours and the other does not never
+// leaks across.
 func ChromaCSS(light, dark string) ([]byte, error) {
 	ls, ds := styles.Registry[light], styles.Registry[dark]
 	if ls == nil || ds == nil {
 		return nil, fmt.Errorf("unknown highlighting style %q or %q", light, dark)
 	}
-	var lb, db bytes.Buffer
-	if err := formatter.WriteCSS(&lb, ls); err != nil {
-		return nil, err
-	}
-	if err := formatter.WriteCSS(&db, ds); err != nil {
-		return nil, err
-	}
 	var out bytes.Buffer
-	out.Write(lb.Bytes())
-	out.Write(prefixRules(db.Bytes(), `:root[data-theme="dark"] `))
-	out.WriteString("@media (prefers-color-scheme: dark) {\n")
-	out.Write(prefixRules(db.Bytes(), `:root:not([data-theme="light"]) `))
-	out.WriteString("}\n")
+	for _, mode := range []struct {
+		style  *chroma.Style
+		name   string
+		scheme string
+	}{{ls, "light", "light"}, {ds, "dark", "dark"}} {
+		var css bytes.Buffer
+		if err := formatter.WriteCSS(&css, mode.style); err != nil {
+			return nil, err
+		}
+		out.Write(prefixRules(css.Bytes(), `:root[data-theme="`+mode.name+`"] `))
+		out.WriteString("@media (prefers-color-scheme: " + mode.scheme + ") {\n")
+		out.Write(prefixRules(css.Bytes(), `:root:not([data-theme]) `))
+		out.WriteString("}\n")
+	}
 	return out.Bytes(), nil
 }
 
