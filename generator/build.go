@@ -170,7 +170,7 @@ func (b *builder) loadTheme() error {
 	}
 	b.tmpl, err = render.Load(layoutFS, render.Funcs{BasePath: b.basePath, Asset: assetURL(b.assets, b.base)})
 	if err != nil {
-		return err
+		return b.templateError(err, "")
 	}
 	for _, name := range []string{"page", "section", "home", "404"} {
 		if !b.tmpl.Has(name) {
@@ -277,6 +277,9 @@ func (b *builder) checkLinks() {
 				what = "image"
 			}
 			if !l.Found {
+				if !l.Image && l.Target != "" && !isMarkdownPath(l.Target) && path.Ext(l.Target) != "" {
+					what = "file"
+				}
 				msg := fmt.Sprintf("link to missing %s %s", what, l.Dest)
 				if strings.HasPrefix(l.Target, "..") {
 					msg = fmt.Sprintf("link %s points outside content/", l.Dest)
@@ -304,6 +307,11 @@ func (b *builder) checkLinks() {
 			}
 		}
 	}
+}
+
+func isMarkdownPath(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	return ext == ".md" || ext == ".markdown"
 }
 
 func (p *page) hasAnchor(id string) bool {
@@ -341,9 +349,9 @@ func (b *builder) render(ctx context.Context) error {
 	})
 	b.res.Pages = len(all)
 
-	var mu sync.Mutex
-	var firstErr error
-	var files int
+	// Rendering stops at a broken layout; which page reports it must not
+	// depend on scheduling, so each page keeps its own error.
+	errs := make([]error, len(all))
 	parallel(len(all), func(i int) {
 		if ctx.Err() != nil {
 			return
@@ -351,19 +359,18 @@ func (b *builder) render(ctx context.Context) error {
 		p := all[i]
 		layout, data := b.pageData(p, site, nv)
 		html, err := b.tmpl.Render(layout, data)
-		if err == nil {
-			err = b.opts.Output.WriteFile(outputPath(p.URL), html)
+		if err != nil {
+			errs[i] = b.templateError(err, p.URL)
+			return
 		}
-		mu.Lock()
-		defer mu.Unlock()
-		if err != nil && firstErr == nil {
-			firstErr = fmt.Errorf("%s: %w", p.File, err)
-		}
-		files++
+		errs[i] = b.opts.Output.WriteFile(outputPath(p.URL), html)
 	})
-	if firstErr != nil {
-		return firstErr
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
+	files := len(all)
 	b.res.Files += files
 
 	notFound := &render.Data{
@@ -372,13 +379,28 @@ func (b *builder) render(ctx context.Context) error {
 	}
 	html, err := b.tmpl.Render("404", notFound)
 	if err != nil {
-		return err
+		return b.templateError(err, "/404.html")
 	}
 	b.res.Files++
 	if err := b.opts.Output.WriteFile("404.html", html); err != nil {
 		return err
 	}
 	return ctx.Err()
+}
+
+// templateError records a layout that fails on a page as a diagnostic of
+// the layout file, and returns the error that stops the build.
+func (b *builder) templateError(err error, url string) error {
+	var te *render.TemplateError
+	if !errors.As(err, &te) {
+		return err
+	}
+	msg := te.Msg
+	if url != "" {
+		msg = fmt.Sprintf("rendering %s: %s", url, te.Msg)
+	}
+	b.diags.Errorf(te.File, te.Line, diag.BadTemplate, "%s", msg)
+	return fmt.Errorf("a layout failed: fix %s and build again", te.File)
 }
 
 // layoutFor picks a page's layout: its type's own when the theme has one,
@@ -419,7 +441,7 @@ func (b *builder) pageData(p *page, site *render.Site, nv *nav) (string, *render
 		LastUpdated: p.Updated, Reviewed: p.Reviewed, Now: b.opts.Now,
 	}
 	if b.cfg.EditURL != "" && !p.Generated {
-		data.EditURL = b.cfg.EditURL + p.File
+		data.EditURL = strings.TrimSuffix(b.cfg.EditURL, "/") + "/" + p.File
 	}
 	s := p.Section
 	if s != nil {

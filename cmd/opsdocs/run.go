@@ -28,7 +28,7 @@ const (
 	exitUsage   = 2 // the command line is wrong
 )
 
-const usage = `opsdocs builds a searchable product-operations portal from a folder of Markdown.
+const usage = `opsdocs builds a product-operations portal from a folder of Markdown.
 
 Usage:
   opsdocs <command> [flags]
@@ -155,6 +155,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	strict := fs.Bool("strict", false, "fail on warnings too (broken links, misspelt keys)")
 	force := fs.Bool("force", false, "replace the output folder even if opsdocs did not make it")
 	quiet := fs.BoolP("quiet", "q", false, "print only problems")
+	stats := fs.Bool("stats", false, "print the time each stage took")
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
@@ -172,19 +173,23 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	dir, err := output.NewDir(*out, *force)
 	if err != nil {
 		fmt.Fprintf(stderr, "opsdocs build: %v\n", err)
-		if errors.Is(err, output.ErrNotOurs) {
-			return exitUsage
-		}
-		return exitContent
+		return exitUsage
 	}
 	start := time.Now()
 	res, err := generator.Build(ctx, generator.Options{
 		Site: root.FS(), Output: dir, BaseURL: *baseURL, Drafts: *site.drafts, Now: day,
 	})
+	commitStart := time.Now()
 	if err == nil {
 		err = dir.Commit()
 	} else {
 		dir.Abort()
+	}
+	if *stats && res != nil {
+		for _, st := range res.Stages {
+			fmt.Fprintf(stdout, "%-10s %8s\n", st.Name, st.Duration.Round(time.Millisecond))
+		}
+		fmt.Fprintf(stdout, "%-10s %8s\n", "swap", time.Since(commitStart).Round(time.Millisecond))
 	}
 	report(stderr, res.Diagnostics, res.Pages)
 	if err != nil {
@@ -195,7 +200,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitContent
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %s\n", res.Pages, res.Files, *out, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "built %s (%d files) into %s in %s\n", diag.Plural(res.Pages, "page"), res.Files, *out, time.Since(start).Round(time.Millisecond))
 	}
 	return status(res.Diagnostics, *strict)
 }
@@ -225,9 +230,17 @@ func checkOut(source, out string) error {
 	if err := errors.Join(err1, err2); err != nil {
 		return err
 	}
-	rel, err := filepath.Rel(dst, src)
-	if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+	inside := func(dir, p string) bool {
+		rel, err := filepath.Rel(dir, p)
+		return err == nil && (rel == "." || !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && rel != "..")
+	}
+	if inside(dst, src) {
 		return fmt.Errorf("--out %s would replace the site's own folder %s: choose an output folder outside it, such as public", out, source)
+	}
+	for _, d := range []string{"content", "layouts", "assets"} {
+		if inside(filepath.Join(src, d), dst) {
+			return fmt.Errorf("--out %s is inside the site's %s/ folder: choose an output folder outside it, such as public", out, d)
+		}
 	}
 	return nil
 }

@@ -150,10 +150,11 @@ func Count(ds []Diagnostic) (errors, warnings int) {
 // Summary returns a one-line summary such as "2 errors, 1 warning in 40 pages".
 func Summary(ds []Diagnostic, pages int) string {
 	e, w := Count(ds)
-	return fmt.Sprintf("%s, %s in %s", plural(e, "error"), plural(w, "warning"), plural(pages, "page"))
+	return fmt.Sprintf("%s, %s in %s", Plural(e, "error"), Plural(w, "warning"), Plural(pages, "page"))
 }
 
-func plural(n int, word string) string {
+// Plural returns "1 page", "2 pages".
+func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
