@@ -18,21 +18,24 @@
 //
 // # Pages
 //
-// Every .md file below content/ is a page. Its URL follows its path:
+// Every .md (or .markdown) file below content/ is a page. Its URL follows
+// its path:
 //
 //	content/_index.md              /
 //	content/playbooks/_index.md    /playbooks/          (the section page of playbooks/)
 //	content/playbooks/index.md     /playbooks/          (the same; having both is an error)
 //	content/playbooks/triage.md    /playbooks/triage/   (written to playbooks/triage/index.html)
 //
-// Every folder is a section. A folder without a section page gets one,
-// titled after the folder. Within a section, pages and sub-sections are
-// ordered by weight (pages that set one come first, lowest first), then by
+// Every folder that holds a page, directly or below, is a section. A
+// folder without a section page gets one, titled after the folder. A
+// section lists its sub-sections first, then its pages; each group is
+// ordered by weight (those that set one come first, lowest first), then by
 // title. Any other file below content/ is published at the same path:
 // content/playbooks/flow.png is served at /playbooks/flow.png.
 //
-// A file larger than 4 MB, an empty file, a file that is not UTF-8 or that
-// cannot be read is reported and left out; the rest of the site is built.
+// A Markdown file larger than 4 MiB, an empty one, one that is not UTF-8
+// or that cannot be read is reported and left out; the rest of the site is
+// built. Other files are copied as they are.
 //
 // # Front matter
 //
@@ -42,12 +45,12 @@
 // page may carry:
 //
 //	title         text; default: the page's leading "# heading", else its file name
-//	description   one sentence, shown in lists and search results
+//	description   one sentence, shown under the title and in section lists
 //	type          page (default), playbook, roadmap, kpis, curriculum or lesson
 //	tags          list of text
 //	team, owner   text
 //	reviewed      date (YYYY-MM-DD) of the last review
-//	review_every  review interval: 30d, 6w, quarterly, yearly
+//	review_every  review interval: 30d, 6w, quarterly, yearly (recorded for review tracking)
 //	updated       date of the last meaningful change; shown as "Last updated"
 //	draft         true leaves the page out unless built with drafts
 //	weight        whole number ordering the page within its section

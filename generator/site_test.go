@@ -70,6 +70,22 @@ func TestDefaultTheme(t *testing.T) {
 	}
 }
 
+// TestDemoPortalClean builds the demo portal, which is also the user
+// manual, and requires it to have no problem at all: every link and anchor
+// resolves, every key is spelt right.
+func TestDemoPortalClean(t *testing.T) {
+	res, err := Build(context.Background(), Options{Site: os.DirFS(".."), Output: output.NewMemory(), Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Diagnostics {
+		t.Errorf("%s", d.Error())
+	}
+	if res.Pages < 30 {
+		t.Errorf("the demo portal has %d pages, want at least 30", res.Pages)
+	}
+}
+
 // TestDeterministic builds the demo portal twice and compares every byte.
 func TestDeterministic(t *testing.T) {
 	opts := Options{Site: os.DirFS("..")}

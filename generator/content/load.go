@@ -140,7 +140,7 @@ func loadPage(fsys fs.FS, p string, known []string, diags *diag.List) *Page {
 		return nil
 	}
 	if info.Size() > MaxPageSize {
-		diags.Errorf(file, 0, diag.UnreadableFile, "file is %.1f MB, over the %d MB limit for a page: split it into several pages", float64(info.Size())/1e6, MaxPageSize>>20)
+		diags.Errorf(file, 0, diag.UnreadableFile, "file is %.1f MiB, over the %d MiB limit for a page: split it into several pages", float64(info.Size())/(1<<20), MaxPageSize>>20)
 		return nil
 	}
 	src, err := fs.ReadFile(fsys, file)
