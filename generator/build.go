@@ -277,7 +277,7 @@ func (b *builder) checkLinks() {
 				what = "image"
 			}
 			if !l.Found {
-				if !l.Image && l.Target != "" && !isMarkdownPath(l.Target) && path.Ext(l.Target) != "" {
+				if !l.Image && l.Target != "" && !content.IsMarkdown(l.Target) && path.Ext(l.Target) != "" {
 					what = "file"
 				}
 				msg := fmt.Sprintf("link to missing %s %s", what, l.Dest)
@@ -307,11 +307,6 @@ func (b *builder) checkLinks() {
 			}
 		}
 	}
-}
-
-func isMarkdownPath(p string) bool {
-	ext := strings.ToLower(path.Ext(p))
-	return ext == ".md" || ext == ".markdown"
 }
 
 func (p *page) hasAnchor(id string) bool {
@@ -476,8 +471,7 @@ func (b *builder) pageData(p *page, site *render.Site, nv *nav) (string, *render
 
 // writeFiles publishes the files of content/ and the theme's assets.
 func (b *builder) writeFiles(set *content.Set) error {
-	var mu sync.Mutex
-	var firstErr error
+	errs := make([]error, len(set.Files))
 	parallel(len(set.Files), func(i int) {
 		f := set.Files[i]
 		data, err := fs.ReadFile(b.opts.Site, "content/"+f.Path)
@@ -485,14 +479,10 @@ func (b *builder) writeFiles(set *content.Set) error {
 			b.diags.Errorf("content/"+f.Path, 0, diag.UnreadableFile, "cannot read: %v", err)
 			return
 		}
-		if err := b.opts.Output.WriteFile(f.Path, data); err != nil {
-			mu.Lock()
-			firstErr = cmpErr(firstErr, err)
-			mu.Unlock()
-		}
+		errs[i] = b.opts.Output.WriteFile(f.Path, data)
 	})
-	if firstErr != nil {
-		return firstErr
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	b.res.Files += len(set.Files)
 	for _, a := range b.assets {
@@ -502,11 +492,4 @@ func (b *builder) writeFiles(set *content.Set) error {
 		b.res.Files++
 	}
 	return nil
-}
-
-func cmpErr(first, err error) error {
-	if first != nil {
-		return first
-	}
-	return err
 }

@@ -26,8 +26,6 @@ type navEntry struct {
 	section *content.Section // set for sections
 }
 
-func (e navEntry) url() string { return e.page.URL }
-
 // entries lists a section's subsections and pages together, in order.
 func entries(s *content.Section) []navEntry {
 	out := make([]navEntry, 0, len(s.Sections)+len(s.Pages))

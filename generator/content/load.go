@@ -74,14 +74,14 @@ func Load(fsys fs.FS, opts LoadOptions, diags *diag.List) *Set {
 				diags.Errorf(p, 0, diag.UnreadableFile, "cannot follow symbolic link: %v", unwrapPath(err))
 			case info.IsDir():
 				diags.Warnf(p, 0, diag.UnreadableFile, "symbolic link to a folder is not followed; copy the folder or link its files one by one")
-			case isMarkdown(name):
+			case IsMarkdown(name):
 				mdPaths = append(mdPaths, rel)
 			default:
 				set.Files = append(set.Files, File{Path: rel, URL: "/" + rel})
 			}
 		case !d.Type().IsRegular():
 			diags.Warnf(p, 0, diag.UnreadableFile, "not a regular file; left out")
-		case isMarkdown(name):
+		case IsMarkdown(name):
 			mdPaths = append(mdPaths, rel)
 		default:
 			set.Files = append(set.Files, File{Path: rel, URL: "/" + rel})
@@ -127,7 +127,8 @@ func Ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".go")
 }
 
-func isMarkdown(name string) bool {
+// IsMarkdown reports whether a file name is a page's: .md or .markdown.
+func IsMarkdown(name string) bool {
 	ext := strings.ToLower(path.Ext(name))
 	return ext == ".md" || ext == ".markdown"
 }
