@@ -17,9 +17,11 @@ import (
 	"github.com/opsdocs/opsdocs/generator/config"
 	"github.com/opsdocs/opsdocs/generator/content"
 	"github.com/opsdocs/opsdocs/generator/diag"
+	"github.com/opsdocs/opsdocs/generator/kpi"
 	"github.com/opsdocs/opsdocs/generator/markdown"
 	"github.com/opsdocs/opsdocs/generator/output"
 	"github.com/opsdocs/opsdocs/generator/render"
+	"github.com/opsdocs/opsdocs/generator/roadmap"
 	"github.com/opsdocs/opsdocs/layouts"
 )
 
@@ -68,6 +70,10 @@ func (r *Result) Errors() bool {
 type page struct {
 	*content.Page
 	md *markdown.Result
+
+	roadmap    *roadmap.Roadmap
+	kpis       []*kpi.KPI
+	fieldLinks []fieldLink
 }
 
 // Build builds the site described by opts. Problems in the site's content
@@ -97,6 +103,11 @@ type builder struct {
 	root     *content.Section
 	tmpl     *render.Templates
 	assets   map[string]*asset
+	conv     *markdown.Converter
+
+	roadmaps *roadmap.Overview
+	kpis     *kpi.Overview
+	views    map[string]string // URL -> layout of the site-wide views
 }
 
 func (b *builder) stage(name string) {
@@ -139,6 +150,7 @@ func (b *builder) run(ctx context.Context) error {
 	}
 
 	b.convert()
+	b.decodeData()
 	b.root = content.NewTree(b.contentPages())
 	b.checkLinks()
 	b.stage("markdown")
@@ -235,18 +247,23 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
-func (b *builder) convert() {
-	conv := markdown.New()
-	resolve := func(target string) (string, bool) {
-		u, ok := b.targets[target]
-		return u, ok
+// linkOptions are the options that resolve the links written on p, at
+// line of its file.
+func (b *builder) linkOptions(p *page, line int) markdown.Options {
+	return markdown.Options{
+		Path: p.Path, Line: line, BasePath: b.basePath, Title: p.Title,
+		Resolve: func(target string) (string, bool) {
+			u, ok := b.targets[target]
+			return u, ok
+		},
 	}
+}
+
+func (b *builder) convert() {
+	b.conv = markdown.New()
 	parallel(len(b.pages), func(i int) {
 		p := b.pages[i]
-		res, err := conv.Convert(p.Body, markdown.Options{
-			Path: p.Path, Line: p.BodyLine, BasePath: b.basePath,
-			Resolve: resolve, Title: p.Title,
-		})
+		res, err := b.conv.Convert(p.Body, b.linkOptions(p, p.BodyLine))
 		if err != nil {
 			b.diags.Errorf(p.File, 0, diag.BadValue, "converting Markdown: %v", err)
 			res = &markdown.Result{}
@@ -271,7 +288,15 @@ func (b *builder) convert() {
 // checkLinks reports links to pages, files and headings that do not exist.
 func (b *builder) checkLinks() {
 	for _, p := range b.pages {
+		links := make([]fieldLink, 0, len(p.md.Links)+len(p.fieldLinks))
 		for _, l := range p.md.Links {
+			links = append(links, fieldLink{Link: l})
+		}
+		for _, fl := range append(links, p.fieldLinks...) {
+			l, prefix := fl.Link, ""
+			if fl.what != "" {
+				prefix = fl.what + ": "
+			}
 			what := "page"
 			if l.Image {
 				what = "image"
@@ -280,9 +305,9 @@ func (b *builder) checkLinks() {
 				if !l.Image && l.Target != "" && !content.IsMarkdown(l.Target) && path.Ext(l.Target) != "" {
 					what = "file"
 				}
-				msg := fmt.Sprintf("link to missing %s %s", what, l.Dest)
+				msg := fmt.Sprintf("%slink to missing %s %s", prefix, what, l.Dest)
 				if strings.HasPrefix(l.Target, "..") {
-					msg = fmt.Sprintf("link %s points outside content/", l.Dest)
+					msg = fmt.Sprintf("%slink %s points outside content/", prefix, l.Dest)
 				}
 				b.diags.Add(diag.Diagnostic{Path: p.File, Line: l.Line, Column: l.Column, Severity: diag.Warning, Code: diag.BrokenLink, Message: msg})
 				continue
@@ -303,7 +328,7 @@ func (b *builder) checkLinks() {
 			}
 			if !target.hasAnchor(l.Fragment) {
 				b.diags.Add(diag.Diagnostic{Path: p.File, Line: l.Line, Column: l.Column, Severity: diag.Warning, Code: diag.BrokenAnchor,
-					Message: fmt.Sprintf("link %s: %s has no heading with id %q", l.Dest, target.File, l.Fragment)})
+					Message: fmt.Sprintf("%slink %s: %s has no heading with id %q", prefix, l.Dest, target.File, l.Fragment)})
 			}
 		}
 	}
@@ -324,7 +349,10 @@ func outputPath(url string) string {
 }
 
 func (b *builder) render(ctx context.Context) error {
-	site := &render.Site{Title: b.cfg.Title, Description: b.cfg.Description, BasePath: b.basePath}
+	site := &render.Site{
+		Title: b.cfg.Title, Description: b.cfg.Description, BasePath: b.basePath,
+		Roadmaps: b.roadmaps, KPIs: b.kpis,
+	}
 	nv := newNav(b.root, b.cfg.Nav, b.base)
 	for _, e := range nv.top {
 		site.Sections = append(site.Sections, nv.link(e.page))
@@ -380,6 +408,9 @@ func (b *builder) render(ctx context.Context) error {
 	if err := b.opts.Output.WriteFile("404.html", html); err != nil {
 		return err
 	}
+	if err := b.writeData(); err != nil {
+		return err
+	}
 	return ctx.Err()
 }
 
@@ -401,6 +432,9 @@ func (b *builder) templateError(err error, url string) error {
 // layoutFor picks a page's layout: its type's own when the theme has one,
 // else home, section or page.
 func (b *builder) layoutFor(p *page) string {
+	if l, ok := b.views[p.URL]; ok && b.tmpl.Has(l) {
+		return l
+	}
 	if p.Type != content.TypePage && b.tmpl.Has(p.Type) {
 		return p.Type
 	}
@@ -420,7 +454,9 @@ func (b *builder) pageData(p *page, site *render.Site, nv *nav) (string, *render
 		Content: template.HTML(p.md.HTML), Tags: p.Tags, Team: p.Team, Owner: p.Owner,
 		Params: p.Params, IsHome: p.URL == "/", IsSection: p.IsIndex,
 	}
-	if view.Type == content.TypePage && p.IsIndex {
+	if _, ok := b.views[p.URL]; ok {
+		view.Type = layout
+	} else if view.Type == content.TypePage && p.IsIndex {
 		view.Type = "section"
 		if view.IsHome {
 			view.Type = "home"
@@ -434,6 +470,7 @@ func (b *builder) pageData(p *page, site *render.Site, nv *nav) (string, *render
 	data := &render.Data{
 		Site: site, Page: view, Nav: nv.For(p.Page),
 		LastUpdated: p.Updated, Reviewed: p.Reviewed, Now: b.opts.Now,
+		Roadmap: p.roadmap, KPIs: p.kpis,
 	}
 	if b.cfg.EditURL != "" && !p.Generated {
 		data.EditURL = strings.TrimSuffix(b.cfg.EditURL, "/") + "/" + p.File

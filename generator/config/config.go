@@ -6,6 +6,7 @@
 //	edit_url: https://git.example.com/product/docs/edit/main/
 //	nav: [onboarding, playbooks, roadmaps, kpis]
 //	review_every: quarterly
+//	kpi_stale_after: 45
 //
 // Every key is optional. An unknown key is an error, with a suggestion when
 // it looks like a misspelling of a known one.
@@ -44,13 +45,16 @@ type Config struct {
 	Nav []string
 	// ReviewEvery is the review interval of pages that set none.
 	ReviewEvery string
+	// KPIStaleAfter is how many days old a KPI's as_of may be before the
+	// KPI is flagged stale.
+	KPIStaleAfter int
 }
 
 // Keys lists the keys of opsdocs.yaml.
-var Keys = []string{"title", "description", "base_url", "edit_url", "nav", "review_every"}
+var Keys = []string{"title", "description", "base_url", "edit_url", "nav", "review_every", "kpi_stale_after"}
 
 // Default returns the configuration of a site without opsdocs.yaml.
-func Default() *Config { return &Config{Title: "Docs"} }
+func Default() *Config { return &Config{Title: "Docs", KPIStaleAfter: 45} }
 
 // Load reads opsdocs.yaml from fsys. A missing file gives the defaults;
 // problems are reported to diags and the rest of the file still applies.
@@ -119,6 +123,15 @@ func (c *Config) set(key string, v *yaml.Node) (err error) {
 		c.Nav, err = content.Strings(key, v)
 	case "review_every":
 		c.ReviewEvery, err = content.String(key, v)
+	case "kpi_stale_after":
+		var n int
+		n, err = content.Int(key, v)
+		if err == nil && n < 1 {
+			return content.Errorf(v.Line, "kpi_stale_after: %d is not a number of days: give 1 or more", n)
+		}
+		if err == nil {
+			c.KPIStaleAfter = n
+		}
 	}
 	return err
 }

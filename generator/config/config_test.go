@@ -29,18 +29,19 @@ func TestBasePath(t *testing.T) {
 }
 
 func TestLoad(t *testing.T) {
-	fsys := fstest.MapFS{File: {Data: []byte("title: Ops\nnav: [a, b]\nedit_url: https://git.example/edit/\ntitel: x\ncolour: red\nbase_url: https://x.example/?q\nreview_every: [1]\n")}}
+	fsys := fstest.MapFS{File: {Data: []byte("title: Ops\nnav: [a, b]\nedit_url: https://git.example/edit/\ntitel: x\ncolour: red\nbase_url: https://x.example/?q\nreview_every: [1]\nkpi_stale_after: 0\n")}}
 	var diags diag.List
 	c := Load(fsys, &diags)
-	if c.Title != "Ops" || len(c.Nav) != 2 || c.EditURL != "https://git.example/edit/" || c.BaseURL != "" {
+	if c.Title != "Ops" || len(c.Nav) != 2 || c.EditURL != "https://git.example/edit/" || c.BaseURL != "" || c.KPIStaleAfter != 45 {
 		t.Errorf("config = %+v", c)
 	}
 	var b bytes.Buffer
 	diag.Write(&b, "text", diags.Sorted())
 	want := `opsdocs.yaml:4: error: unknown key "titel": did you mean "title"?
-opsdocs.yaml:5: error: unknown key "colour"; the keys are title, description, base_url, edit_url, nav, review_every
+opsdocs.yaml:5: error: unknown key "colour"; the keys are title, description, base_url, edit_url, nav, review_every, kpi_stale_after
 opsdocs.yaml:6: error: base_url: "https://x.example/?q": a base URL has no query or fragment
 opsdocs.yaml:7: error: review_every: want a single line of text, not a list
+opsdocs.yaml:8: error: kpi_stale_after: 0 is not a number of days: give 1 or more
 `
 	if b.String() != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", b.String(), want)

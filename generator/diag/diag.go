@@ -53,6 +53,9 @@ const (
 	BadEncoding    = "bad-encoding"
 	BadConfig      = "bad-config"
 	BadTemplate    = "bad-template"
+	RoadmapInvalid = "roadmap-invalid"
+	KPIInvalid     = "kpi-invalid"
+	DuplicateKPIID = "duplicate-kpi-id"
 )
 
 // A Diagnostic is one problem found in one place.

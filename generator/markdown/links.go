@@ -20,11 +20,6 @@ import (
 //
 // Links with a scheme (https:, mailto:) or a host are left alone.
 func rewriteLinks(doc ast.Node, src []byte, opts Options, lines lineIndex, res *Result) {
-	base := opts.BasePath
-	if base == "" {
-		base = "/"
-	}
-	dir := path.Dir(opts.Path)
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -39,49 +34,63 @@ func rewriteLinks(doc ast.Node, src []byte, opts Options, lines lineIndex, res *
 		default:
 			return ast.WalkContinue, nil
 		}
-		raw := string(*dest)
-		u, err := url.Parse(raw)
-		if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(raw, "//") {
+		link, to, ok := ResolveLink(string(*dest), opts)
+		if !ok {
 			return ast.WalkContinue, nil
 		}
-		line, col := lines.pos(nodeOffset(n, src))
-		link := Link{Line: line, Column: col, Dest: raw, Fragment: u.Fragment, Image: image}
-		switch {
-		case u.Path == "":
-			if u.Fragment == "" {
-				return ast.WalkContinue, nil
-			}
-			link.Found = true // same page
-		case strings.HasPrefix(u.Path, "/"):
-			// Written from the site root: keep it, under the base path.
-			link.Found = true
-			*dest = []byte(strings.TrimSuffix(base, "/") + raw)
-		default:
-			target := path.Join(dir, u.Path)
-			if strings.HasPrefix(target, "../") || target == ".." {
-				link.Target = target
-				break
-			}
-			link.Target = target
-			if opts.Resolve == nil {
-				break
-			}
-			to, ok := opts.Resolve(target)
-			link.Found = ok
-			if ok {
-				v := strings.TrimSuffix(base, "/") + to
-				if u.RawQuery != "" {
-					v += "?" + u.RawQuery
-				}
-				if u.Fragment != "" {
-					v += "#" + u.EscapedFragment()
-				}
-				*dest = []byte(v)
-			}
+		link.Line, link.Column = lines.pos(nodeOffset(n, src))
+		link.Image = image
+		if to != "" {
+			*dest = []byte(to)
 		}
 		res.Links = append(res.Links, link)
 		return ast.WalkContinue, nil
 	})
+}
+
+// ResolveLink resolves a link written on the page opts.Path, the way
+// links of the Markdown body are: it returns the link's record (without
+// its position) and the URL to publish, or "" to keep the link as
+// written. It reports false for a link that leaves the site (with a
+// scheme or a host) or is empty, which are not checked.
+func ResolveLink(raw string, opts Options) (link Link, to string, ok bool) {
+	base := opts.BasePath
+	if base == "" {
+		base = "/"
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(raw, "//") {
+		return Link{}, "", false
+	}
+	link = Link{Dest: raw, Fragment: u.Fragment}
+	switch {
+	case u.Path == "":
+		if u.Fragment == "" {
+			return Link{}, "", false
+		}
+		link.Found = true // same page
+	case strings.HasPrefix(u.Path, "/"):
+		// Written from the site root: keep it, under the base path.
+		link.Found = true
+		to = strings.TrimSuffix(base, "/") + raw
+	default:
+		link.Target = path.Join(path.Dir(opts.Path), u.Path)
+		if strings.HasPrefix(link.Target, "../") || link.Target == ".." || opts.Resolve == nil {
+			break
+		}
+		dest, found := opts.Resolve(link.Target)
+		link.Found = found
+		if found {
+			to = strings.TrimSuffix(base, "/") + dest
+			if u.RawQuery != "" {
+				to += "?" + u.RawQuery
+			}
+			if u.Fragment != "" {
+				to += "#" + u.EscapedFragment()
+			}
+		}
+	}
+	return link, to, true
 }
 
 // nodeOffset returns the byte offset of n's first text in src, or of the

@@ -173,3 +173,22 @@ func (l lineIndex) pos(offset int) (line, col int) {
 	}
 	return l.first + i, offset - l.starts[i] + 1
 }
+
+// Inline converts a one-line value of front matter (a roadmap item's
+// description) the way bodies are converted, and returns its HTML without
+// the paragraph around it. opts.Line is the value's line; links are
+// resolved and recorded as in a body.
+func (c *Converter) Inline(src string, opts Options) (*Result, error) {
+	res, err := c.Convert([]byte(src), opts)
+	if err != nil {
+		return nil, err
+	}
+	h := bytes.TrimSpace(res.HTML)
+	if inner, ok := bytes.CutPrefix(h, []byte("<p>")); ok {
+		if inner, ok := bytes.CutSuffix(inner, []byte("</p>")); ok && !bytes.Contains(inner, []byte("<p>")) {
+			h = inner
+		}
+	}
+	res.HTML = h
+	return res, nil
+}

@@ -41,6 +41,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/opsdocs/opsdocs/generator/kpi"
+	"github.com/opsdocs/opsdocs/generator/roadmap"
 )
 
 // A Link is an entry of a list of pages: navigation, breadcrumbs, a
@@ -72,6 +75,10 @@ type Site struct {
 	Description string
 	BasePath    string
 	Sections    []*Link
+	// Roadmaps and KPIs roll up every roadmap and KPI of the site; nil
+	// when the site has none.
+	Roadmaps *roadmap.Overview
+	KPIs     *kpi.Overview
 }
 
 // Page is what templates know of the page being rendered.
@@ -102,9 +109,10 @@ type Data struct {
 	LastUpdated time.Time
 	Reviewed    time.Time
 	Now         time.Time
-	// Kind carries the structured data of a content type (a roadmap, a
-	// curriculum) to its layout.
-	Kind any
+	// Roadmap is a roadmap page's board; KPIs, the KPI table of any page
+	// that has one.
+	Roadmap *roadmap.Roadmap
+	KPIs    []*kpi.KPI
 }
 
 // A TemplateError is a problem in a layout file, at a line when the

@@ -1,0 +1,151 @@
+package generator
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"path"
+
+	"github.com/opsdocs/opsdocs/generator/content"
+	"github.com/opsdocs/opsdocs/generator/kpi"
+	"github.com/opsdocs/opsdocs/generator/markdown"
+	"github.com/opsdocs/opsdocs/generator/roadmap"
+)
+
+// A view is a site-wide page that opsdocs generates from the structured
+// content of every page: the roadmap of all teams, every KPI. A page of
+// the site at the view's URL gives it its title and an introduction;
+// without one, the view gets a page of its own.
+type view struct {
+	url, layout, title string
+}
+
+var (
+	roadmapView = view{"/roadmap/", "all-roadmaps", "Roadmap"}
+	kpisView    = view{"/kpis/", "all-kpis", "KPIs"}
+)
+
+// A fieldLink is a link written in structured front matter (a roadmap
+// item's link), checked like the links of bodies.
+type fieldLink struct {
+	markdown.Link
+	what string // "roadmap item \"Checklist\""
+}
+
+// decodeData reads the roadmaps and KPI tables of every page, resolves
+// the links they hold and rolls them up into the site-wide views.
+func (b *builder) decodeData() {
+	parallel(len(b.pages), func(i int) {
+		p := b.pages[i]
+		p.kpis = kpi.Decode(p.Page, b.opts.Now, b.cfg.KPIStaleAfter, &b.diags)
+		p.roadmap = roadmap.Decode(p.Page, &b.diags)
+		if p.roadmap == nil {
+			return
+		}
+		for _, it := range p.roadmap.Items {
+			what := fmt.Sprintf("roadmap item %q", it.Title)
+			if it.Link != "" {
+				l, to, ok := markdown.ResolveLink(it.Link, b.linkOptions(p, 0))
+				if ok {
+					l.Line, l.Column = it.LinkNode.Line, it.LinkNode.Column
+					p.fieldLinks = append(p.fieldLinks, fieldLink{l, what})
+					if l.Found {
+						it.URL = to
+					}
+				} else {
+					it.URL = it.Link // another site
+				}
+			}
+			if it.Description != "" {
+				b.inline(p, it, what)
+			}
+		}
+	})
+
+	var rs []*roadmap.Roadmap
+	var ks []*kpi.KPI
+	for _, p := range b.pages {
+		if p.roadmap != nil {
+			rs = append(rs, p.roadmap)
+		}
+		ks = append(ks, p.kpis...)
+	}
+	kpi.CheckIDs(ks, &b.diags)
+	if len(rs) > 0 {
+		b.roadmaps = roadmap.NewOverview(rs)
+	}
+	if len(ks) > 0 {
+		b.kpis = kpi.NewOverview(ks)
+	}
+	b.views = map[string]string{}
+	b.addView(roadmapView, b.roadmaps != nil)
+	b.addView(kpisView, b.kpis != nil)
+}
+
+// inline renders an item's description as inline Markdown.
+func (b *builder) inline(p *page, it *roadmap.Item, what string) {
+	node := it.DescriptionNode
+	res, err := b.conv.Inline(it.Description, b.linkOptions(p, node.Line))
+	if err != nil {
+		return
+	}
+	it.HTML = template.HTML(res.HTML)
+	for _, l := range res.Links {
+		l.Column += node.Column - 1
+		p.fieldLinks = append(p.fieldLinks, fieldLink{l, what})
+	}
+}
+
+// addView sets the layout of a view's URL, and generates its page when
+// the site has data for it and no page there.
+func (b *builder) addView(v view, hasData bool) {
+	src := path.Join(v.url[1:], "_index.md")
+	if _, ok := b.byPath[src]; !ok {
+		if !hasData {
+			return
+		}
+		if _, taken := b.byURL(v.url); taken {
+			b.views[v.url] = v.layout
+			return
+		}
+		pg := &content.Page{
+			Path: src, URL: v.url, IsIndex: true, Generated: true,
+			Title: v.title, Type: content.TypePage, Params: map[string]any{},
+		}
+		p := &page{Page: pg, md: &markdown.Result{}}
+		b.pages = append(b.pages, p)
+		b.byPath[src] = p
+	}
+	b.views[v.url] = v.layout
+}
+
+func (b *builder) byURL(url string) (*page, bool) {
+	for _, p := range b.pages {
+		if p.URL == url {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
+// writeData publishes the data of the site-wide views under api/.
+func (b *builder) writeData() error {
+	roadmaps, kpis := []roadmap.JSON{}, []kpi.JSON{}
+	if b.roadmaps != nil {
+		roadmaps = b.roadmaps.JSON(b.base)
+	}
+	if b.kpis != nil {
+		kpis = b.kpis.JSON(b.base)
+	}
+	for name, v := range map[string]any{"api/roadmap.json": roadmaps, "api/kpis.json": kpis} {
+		data, err := json.MarshalIndent(v, "", "  ")
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if err := b.opts.Output.WriteFile(name, append(data, '\n')); err != nil {
+			return err
+		}
+		b.res.Files++
+	}
+	return nil
+}
