@@ -21,6 +21,7 @@ type Record struct {
 	// refine it once they know a name.
 	What string
 
+	col        int
 	file, code string
 	diags      *diag.List
 	fields     map[string]*yaml.Node
@@ -42,7 +43,7 @@ func Records(pg *Page, key, what, code string, known []string, diags *diag.List)
 	}
 	recs := make([]*Record, 0, len(v.Content))
 	for i, n := range v.Content {
-		r := &Record{Line: n.Line, What: fmt.Sprintf("%s %d", what, i+1), file: pg.File, code: code, diags: diags}
+		r := &Record{Line: n.Line, col: n.Column, What: fmt.Sprintf("%s %d", what, i+1), file: pg.File, code: code, diags: diags}
 		if n.Kind != yaml.MappingNode {
 			r.Errorf(n, "want keys such as %s: ..., not %s", known[0], describeNode(n))
 			continue
@@ -60,7 +61,7 @@ func Records(pg *Page, key, what, code string, known []string, diags *diag.List)
 			} else {
 				msg += ": known keys are " + strings.Join(known, ", ")
 			}
-			diags.Warnf(pg.File, k.Line, diag.UnknownKey, "%s", msg)
+			diags.Add(diag.Diagnostic{Path: pg.File, Line: k.Line, Column: k.Column, Severity: diag.Warning, Code: diag.UnknownKey, Message: msg})
 		}
 		recs = append(recs, r)
 	}
@@ -88,7 +89,7 @@ func (r *Record) Warnf(n *yaml.Node, format string, args ...any) {
 }
 
 func (r *Record) diagnostic(n *yaml.Node, sev diag.Severity, msg string) diag.Diagnostic {
-	d := diag.Diagnostic{Path: r.file, Line: r.Line, Severity: sev, Code: r.code, Message: r.What + ": " + msg}
+	d := diag.Diagnostic{Path: r.file, Line: r.Line, Column: r.col, Severity: sev, Code: r.code, Message: r.What + ": " + msg}
 	if n != nil {
 		d.Line, d.Column = n.Line, n.Column
 	}

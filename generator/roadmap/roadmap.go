@@ -27,6 +27,7 @@ import (
 	"html/template"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/opsdocs/opsdocs/generator/content"
 	"github.com/opsdocs/opsdocs/generator/diag"
@@ -116,7 +117,7 @@ func decodeItem(r *content.Record) *Item {
 		r.What = fmt.Sprintf("roadmap item %q", it.Title)
 	}
 	if r.Get("status") == nil {
-		r.Errorf(nil, "status is missing: give one of %s", join(Statuses))
+		r.Errorf(nil, "status is missing: give one of %s", strings.Join(Statuses, ", "))
 	}
 	it.Status = r.OneOf("status", Statuses, "")
 	it.Confidence = r.OneOf("confidence", Confidences, "")
@@ -131,21 +132,6 @@ func decodeItem(r *content.Record) *Item {
 	it.Description = r.String("description")
 	it.DescriptionNode = r.Get("description")
 	return it
-}
-
-func join(s []string) string {
-	out := ""
-	for i, v := range s {
-		switch {
-		case i == 0:
-		case i == len(s)-1:
-			out += " or "
-		default:
-			out += ", "
-		}
-		out += v
-	}
-	return out
 }
 
 // Column returns the items of one status, in the order written.
