@@ -37,6 +37,7 @@ Commands:
   build     build the site into a folder
   serve     build the site in memory and serve it for preview
   init      start a new site from the demo portal
+  new       write a commented starter page: playbook, roadmap, kpis, curriculum, lesson, page
   version   print the version
   help      show help for a command
 
@@ -58,6 +59,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runServe(ctx, rest, stdout, stderr)
 	case "init":
 		return runInit(rest, stdout, stderr)
+	case "new":
+		return runNew(rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "opsdocs %s (%s %s/%s)\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 		return exitOK
