@@ -60,6 +60,19 @@
 // .Page.Params; a key that looks like a misspelling of a known key
 // ("reviwed") is a warning that suggests the right one.
 //
+// # Roadmaps and KPIs
+//
+// A page of type roadmap lists a team's items (package roadmap); any page
+// may carry a KPI table under kpis: (package kpi). Both are checked where
+// they are written, and an item or KPI with an error is left out. The
+// links of roadmap items are checked like the links of bodies. They roll
+// up into two site-wide views: the page at /roadmap/ (every team side by
+// side, a timeline by quarter) and the one at /kpis/ (every KPI with a
+// summary by status). A page of the site at either URL, such as
+// content/roadmap/_index.md, gives its view a title and an introduction;
+// without one, the view is generated when the site has data for it. Every
+// build also publishes the data as api/roadmap.json and api/kpis.json.
+//
 // # Markdown
 //
 // Bodies are CommonMark with GitHub Flavored Markdown (tables, task
