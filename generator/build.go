@@ -16,10 +16,13 @@ import (
 	"github.com/opsdocs/opsdocs/assets"
 	"github.com/opsdocs/opsdocs/generator/config"
 	"github.com/opsdocs/opsdocs/generator/content"
+	"github.com/opsdocs/opsdocs/generator/curriculum"
 	"github.com/opsdocs/opsdocs/generator/diag"
+	"github.com/opsdocs/opsdocs/generator/freshness"
 	"github.com/opsdocs/opsdocs/generator/kpi"
 	"github.com/opsdocs/opsdocs/generator/markdown"
 	"github.com/opsdocs/opsdocs/generator/output"
+	"github.com/opsdocs/opsdocs/generator/playbook"
 	"github.com/opsdocs/opsdocs/generator/render"
 	"github.com/opsdocs/opsdocs/generator/roadmap"
 	"github.com/opsdocs/opsdocs/layouts"
@@ -42,6 +45,8 @@ type Options struct {
 	Drafts bool
 	// Now is "today" for everything that depends on the date.
 	Now time.Time
+	// FailOnStale reports every page overdue for review as an error.
+	FailOnStale bool
 }
 
 // Result reports what a build did.
@@ -73,6 +78,10 @@ type page struct {
 
 	roadmap    *roadmap.Roadmap
 	kpis       []*kpi.KPI
+	playbook   *playbook.Playbook
+	lesson     *curriculum.Lesson
+	curriculum *curriculum.Curriculum
+	review     *freshness.Review
 	fieldLinks []fieldLink
 }
 
@@ -107,6 +116,9 @@ type builder struct {
 
 	roadmaps *roadmap.Overview
 	kpis     *kpi.Overview
+	courses  []*curriculum.Curriculum
+	report   *freshness.Report
+	changes  []freshness.Month
 	views    map[string]string // URL -> layout of the site-wide views
 }
 
@@ -151,6 +163,7 @@ func (b *builder) run(ctx context.Context) error {
 
 	b.convert()
 	b.decodeData()
+	b.decodeLearning()
 	b.root = content.NewTree(b.contentPages())
 	b.checkLinks()
 	b.stage("markdown")
@@ -351,7 +364,8 @@ func outputPath(url string) string {
 func (b *builder) render(ctx context.Context) error {
 	site := &render.Site{
 		Title: b.cfg.Title, Description: b.cfg.Description, BasePath: b.basePath,
-		Roadmaps: b.roadmaps, KPIs: b.kpis,
+		Roadmaps: b.roadmaps, KPIs: b.kpis, Curricula: b.courses,
+		Freshness: b.report, Changes: b.changes,
 	}
 	nv := newNav(b.root, b.cfg.Nav, b.base)
 	for _, e := range nv.top {
@@ -471,6 +485,8 @@ func (b *builder) pageData(p *page, site *render.Site, nv *nav) (string, *render
 		Site: site, Page: view, Nav: nv.For(p.Page),
 		LastUpdated: p.Updated, Reviewed: p.Reviewed, Now: b.opts.Now,
 		Roadmap: p.roadmap, KPIs: p.kpis,
+		Playbook: p.playbook, Curriculum: p.curriculum, Lesson: p.lesson,
+		Review: p.review, Playbooks: b.playbookEntries(p),
 	}
 	if b.cfg.EditURL != "" && !p.Generated {
 		data.EditURL = strings.TrimSuffix(b.cfg.EditURL, "/") + "/" + p.File
@@ -501,6 +517,15 @@ func (b *builder) pageData(p *page, site *render.Site, nv *nav) (string, *render
 		}
 		for _, a := range path {
 			data.Breadcrumbs = append(data.Breadcrumbs, nv.link(a.Page))
+		}
+	}
+	if l := p.lesson; l != nil {
+		data.Prev, data.Next = nil, nil
+		if l.Prev != nil {
+			data.Prev = nv.link(b.byPath[l.Prev.Path].Page)
+		}
+		if l.Next != nil {
+			data.Next = nv.link(b.byPath[l.Next.Path].Page)
 		}
 	}
 	return layout, data

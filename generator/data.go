@@ -7,6 +7,8 @@ import (
 	"path"
 
 	"github.com/opsdocs/opsdocs/generator/content"
+	"github.com/opsdocs/opsdocs/generator/curriculum"
+	"github.com/opsdocs/opsdocs/generator/freshness"
 	"github.com/opsdocs/opsdocs/generator/kpi"
 	"github.com/opsdocs/opsdocs/generator/markdown"
 	"github.com/opsdocs/opsdocs/generator/roadmap"
@@ -137,7 +139,16 @@ func (b *builder) writeData() error {
 	if b.kpis != nil {
 		kpis = b.kpis.JSON(b.base)
 	}
-	for name, v := range map[string]any{"api/roadmap.json": roadmaps, "api/kpis.json": kpis} {
+	reviews := []freshness.JSON{}
+	if b.report != nil {
+		reviews = b.report.JSON(b.base)
+	}
+	for name, v := range map[string]any{
+		"api/roadmap.json":   roadmaps,
+		"api/kpis.json":      kpis,
+		"api/freshness.json": reviews,
+		"api/curricula.json": curriculum.ToJSON(b.courses, b.base),
+	} {
 		data, err := json.MarshalIndent(v, "", "  ")
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)

@@ -22,6 +22,7 @@ import (
 
 	"github.com/opsdocs/opsdocs/generator/content"
 	"github.com/opsdocs/opsdocs/generator/diag"
+	"github.com/opsdocs/opsdocs/generator/freshness"
 	"gopkg.in/yaml.v3"
 )
 
@@ -123,6 +124,12 @@ func (c *Config) set(key string, v *yaml.Node) (err error) {
 		c.Nav, err = content.Strings(key, v)
 	case "review_every":
 		c.ReviewEvery, err = content.String(key, v)
+		if err == nil && c.ReviewEvery != "" {
+			if _, err := freshness.ParseInterval(c.ReviewEvery); err != nil {
+				c.ReviewEvery = ""
+				return content.Errorf(v.Line, "review_every: %v", err)
+			}
+		}
 	case "kpi_stale_after":
 		var n int
 		n, err = content.Int(key, v)

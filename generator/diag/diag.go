@@ -43,19 +43,23 @@ func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil
 // Codes name each kind of problem. They are stable: CI configurations and
 // editors may match on them.
 const (
-	BadFrontMatter = "bad-front-matter"
-	UnknownKey     = "unknown-key"
-	BadValue       = "bad-value"
-	BrokenLink     = "broken-link"
-	BrokenAnchor   = "broken-anchor"
-	DuplicateURL   = "duplicate-url"
-	UnreadableFile = "unreadable-file"
-	BadEncoding    = "bad-encoding"
-	BadConfig      = "bad-config"
-	BadTemplate    = "bad-template"
-	RoadmapInvalid = "roadmap-invalid"
-	KPIInvalid     = "kpi-invalid"
-	DuplicateKPIID = "duplicate-kpi-id"
+	BadFrontMatter    = "bad-front-matter"
+	UnknownKey        = "unknown-key"
+	BadValue          = "bad-value"
+	BrokenLink        = "broken-link"
+	BrokenAnchor      = "broken-anchor"
+	DuplicateURL      = "duplicate-url"
+	UnreadableFile    = "unreadable-file"
+	BadEncoding       = "bad-encoding"
+	BadConfig         = "bad-config"
+	BadTemplate       = "bad-template"
+	RoadmapInvalid    = "roadmap-invalid"
+	KPIInvalid        = "kpi-invalid"
+	DuplicateKPIID    = "duplicate-kpi-id"
+	LessonInvalid     = "lesson-invalid"
+	PrerequisiteCycle = "prerequisite-cycle"
+	PlaybookInvalid   = "playbook-invalid"
+	OverdueReview     = "overdue-review"
 )
 
 // A Diagnostic is one problem found in one place.

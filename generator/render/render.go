@@ -42,7 +42,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/opsdocs/opsdocs/generator/curriculum"
+	"github.com/opsdocs/opsdocs/generator/freshness"
 	"github.com/opsdocs/opsdocs/generator/kpi"
+	"github.com/opsdocs/opsdocs/generator/playbook"
 	"github.com/opsdocs/opsdocs/generator/roadmap"
 )
 
@@ -79,6 +82,12 @@ type Site struct {
 	// when the site has none.
 	Roadmaps *roadmap.Overview
 	KPIs     *kpi.Overview
+	// Curricula are the site's curricula; Freshness, the review status
+	// of every tracked page, by owner (nil when none is tracked);
+	// Changes, the pages with an updated date, newest first, by month.
+	Curricula []*curriculum.Curriculum
+	Freshness *freshness.Report
+	Changes   []freshness.Month
 }
 
 // Page is what templates know of the page being rendered.
@@ -113,6 +122,15 @@ type Data struct {
 	// that has one.
 	Roadmap *roadmap.Roadmap
 	KPIs    []*kpi.KPI
+	// Playbook is a playbook's summary; Curriculum, a curriculum's
+	// overview; Lesson, a lesson with its place in its curriculum.
+	Playbook   *playbook.Playbook
+	Curriculum *curriculum.Curriculum
+	Lesson     *curriculum.Lesson
+	// Review is the page's review status; nil when it is not tracked.
+	Review *freshness.Review
+	// Playbooks lists the playbooks of a section page.
+	Playbooks []*playbook.Entry
 }
 
 // A TemplateError is a problem in a layout file, at a line when the

@@ -1,0 +1,172 @@
+package generator
+
+import (
+	"path"
+
+	"github.com/opsdocs/opsdocs/generator/content"
+	"github.com/opsdocs/opsdocs/generator/curriculum"
+	"github.com/opsdocs/opsdocs/generator/diag"
+	"github.com/opsdocs/opsdocs/generator/freshness"
+	"github.com/opsdocs/opsdocs/generator/markdown"
+	"github.com/opsdocs/opsdocs/generator/playbook"
+)
+
+var (
+	freshnessView = view{"/freshness/", "freshness", "Review freshness"}
+	changesView   = view{"/changes/", "changes", "What changed"}
+)
+
+// decodeLearning reads playbooks and curricula, and the review status of
+// every page.
+func (b *builder) decodeLearning() {
+	siteEvery, _ := freshness.ParseInterval(b.cfg.ReviewEvery) // checked by config
+	parallel(len(b.pages), func(i int) {
+		p := b.pages[i]
+		p.review = b.review(p, siteEvery)
+		p.playbook = playbook.Decode(p.Page, &b.diags)
+		if p.playbook == nil {
+			return
+		}
+		for _, t := range p.playbook.Templates {
+			l, to, ok := markdown.ResolveLink(t.Dest, b.linkOptions(p, 0))
+			if !ok {
+				t.URL, t.Title = t.Dest, t.Dest
+				continue
+			}
+			l.Line, l.Column = t.Node.Line, t.Node.Column
+			p.fieldLinks = append(p.fieldLinks, fieldLink{l, "template"})
+			if l.Found {
+				t.URL, t.Title = to, t.Dest
+				if tp, ok := b.byPath[l.Target]; ok {
+					t.Title = tp.Title
+				}
+			}
+		}
+	})
+	b.curricula()
+
+	var reviews []*freshness.Review
+	var changes []freshness.Change
+	for _, p := range b.pages {
+		if p.review != nil {
+			reviews = append(reviews, p.review)
+			if p.review.Status == freshness.Overdue && b.opts.FailOnStale {
+				line := 0
+				if k, _ := p.Meta.Lookup("reviewed"); k != nil {
+					line = k.Line
+				}
+				b.diags.Errorf(p.File, line, diag.OverdueReview, "review overdue by %s (due %s, owner %s): review the page and update reviewed:",
+					diag.Plural(p.review.DaysOverdue, "day"), p.review.Due.Format("2006-01-02"), or(p.Owner, "none"))
+			}
+		}
+		if !p.Updated.IsZero() {
+			changes = append(changes, freshness.Change{Page: p.URL, Title: p.Title, Description: p.Description, Updated: p.Updated})
+		}
+	}
+	if len(reviews) > 0 {
+		b.report = freshness.NewReport(reviews)
+	}
+	b.changes = freshness.Digest(changes)
+	b.addView(freshnessView, b.report != nil)
+	b.addView(changesView, len(changes) > 0)
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// review returns the review status of a page: its own review_every, else
+// the site's.
+func (b *builder) review(p *page, siteEvery freshness.Interval) *freshness.Review {
+	if p.Generated {
+		return nil
+	}
+	every := siteEvery
+	if p.ReviewEvery != "" {
+		iv, err := freshness.ParseInterval(p.ReviewEvery)
+		if err != nil {
+			line := 0
+			if v := p.Meta.Get("review_every"); v != nil {
+				line = v.Line
+			}
+			b.diags.Errorf(p.File, line, diag.BadFrontMatter, "review_every: %v", err)
+			return nil
+		}
+		every = iv
+	}
+	r := freshness.Judge(p.Reviewed, every, b.opts.Now)
+	if r != nil {
+		r.Page, r.Title, r.Owner, r.File = p.URL, p.Title, p.Owner, p.File
+	}
+	return r
+}
+
+// curricula finds every folder whose section page has type: curriculum
+// and makes its pages lessons.
+func (b *builder) curricula() {
+	heads := map[string]*page{} // folder -> curriculum page
+	for _, p := range b.pages {
+		if p.IsIndex && p.Type == content.TypeCurriculum {
+			heads[path.Dir(p.Path)] = p
+		}
+	}
+	lessons := map[*page][]*curriculum.Lesson{}
+	for _, p := range b.pages {
+		if p.IsIndex {
+			if p.Type == content.TypeLesson {
+				b.diags.Warnf(p.File, 0, diag.LessonInvalid, "a section page is not a lesson: only the other pages of a curriculum's folder are")
+			}
+			continue
+		}
+		var head *page
+		for dir := path.Dir(p.Path); dir != "."; dir = path.Dir(dir) {
+			if h, ok := heads[dir]; ok {
+				head = h
+				break
+			}
+		}
+		if head == nil {
+			if p.Type == content.TypeLesson {
+				b.diags.Warnf(p.File, 0, diag.LessonInvalid, "lesson outside a curriculum: move it into a folder whose _index.md has type: curriculum")
+			}
+			continue
+		}
+		if p.Type == content.TypePage {
+			p.Type = content.TypeLesson
+		}
+		if p.Type != content.TypeLesson {
+			continue // a playbook or roadmap kept with the course
+		}
+		p.lesson = curriculum.DecodeLesson(p.Page, &b.diags)
+		lessons[head] = append(lessons[head], p.lesson)
+	}
+	for _, p := range b.pages {
+		if h, ok := heads[path.Dir(p.Path)]; ok && h == p {
+			p.curriculum = curriculum.New(p.Page, lessons[p], &b.diags)
+			b.courses = append(b.courses, p.curriculum)
+		}
+	}
+}
+
+// playbookEntries lists the playbooks among the pages of a section, for
+// its index.
+func (b *builder) playbookEntries(p *page) []*playbook.Entry {
+	if !p.IsIndex || p.Section == nil {
+		return nil
+	}
+	var out []*playbook.Entry
+	for _, c := range p.Section.Pages {
+		cp := b.byPath[c.Path]
+		if cp == nil || cp.playbook == nil {
+			continue
+		}
+		out = append(out, &playbook.Entry{
+			Title: cp.Title, URL: b.base + cp.URL, Description: cp.Description,
+			Owner: cp.Owner, When: cp.playbook.When, Review: cp.review,
+		})
+	}
+	return out
+}
