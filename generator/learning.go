@@ -28,15 +28,16 @@ func (b *builder) decodeLearning() {
 			return
 		}
 		for _, t := range p.playbook.Templates {
+			t.Title = t.Dest
 			l, to, ok := markdown.ResolveLink(t.Dest, b.linkOptions(p, 0))
 			if !ok {
-				t.URL, t.Title = t.Dest, t.Dest
+				t.URL = t.Dest // another site
 				continue
 			}
 			l.Line, l.Column = t.Node.Line, t.Node.Column
 			p.fieldLinks = append(p.fieldLinks, fieldLink{l, "template"})
 			if l.Found {
-				t.URL, t.Title = to, t.Dest
+				t.URL = to
 				if tp, ok := b.byPath[l.Target]; ok {
 					t.Title = tp.Title
 				}

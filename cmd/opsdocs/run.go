@@ -156,6 +156,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	out := fs.StringP("out", "o", "public", "the folder to build into; it is replaced as a whole")
 	baseURL := fs.String("base-url", "", "the URL the site is published at (overrides base_url in opsdocs.yaml)")
 	strict := fs.Bool("strict", false, "fail on warnings too (broken links, misspelt keys)")
+	failOnStale := fs.Bool("fail-on-stale", false, "fail when a page is overdue for review, listing each one")
 	force := fs.Bool("force", false, "replace the output folder even if opsdocs did not make it")
 	quiet := fs.BoolP("quiet", "q", false, "print only problems")
 	stats := fs.Bool("stats", false, "print the time each stage took")
@@ -181,6 +182,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	start := time.Now()
 	res, err := generator.Build(ctx, generator.Options{
 		Site: root.FS(), Output: dir, BaseURL: *baseURL, Drafts: *site.drafts, Now: day,
+		FailOnStale: *failOnStale,
 	})
 	commitStart := time.Now()
 	if err == nil {

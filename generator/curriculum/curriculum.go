@@ -217,7 +217,12 @@ func New(pg *content.Page, lessons []*Lesson, diags *diag.List) *Curriculum {
 			if !ok {
 				p, ok = byPath[target+".md"]
 			}
-			if !ok || p == l {
+			if ok && p == l {
+				diags.Add(diag.Diagnostic{Path: l.File, Line: r.node.Line, Column: r.node.Column, Severity: diag.Error, Code: diag.LessonInvalid,
+					Message: fmt.Sprintf("prerequisite %s is this lesson itself: remove it", r.dest)})
+				continue
+			}
+			if !ok {
 				diags.Add(diag.Diagnostic{Path: l.File, Line: r.node.Line, Column: r.node.Column, Severity: diag.Error, Code: diag.LessonInvalid,
 					Message: fmt.Sprintf("prerequisite %s is not a lesson of the curriculum %q: give the path of another lesson in %s/, relative to this page", r.dest, c.Title, c.Dir)})
 				continue
