@@ -73,6 +73,20 @@
 // without one, the view is generated when the site has data for it. Every
 // build also publishes the data as api/roadmap.json and api/kpis.json.
 //
+// # Playbooks, curricula and freshness
+//
+// A playbook (type: playbook) gets a summary of when to use it, its RACI
+// roles and its templates, which are checked like links (package
+// playbook). A folder whose section page has type: curriculum is a
+// curriculum, and the other pages inside it are its lessons, ordered by
+// order and then title, with prev and next in that order (package
+// curriculum). Every page with a review interval, its own review_every or
+// the site's, is tracked (package freshness): the page at /freshness/
+// lists them by owner, most urgent first, and /changes/ lists the pages by
+// their updated date. The data is published as api/freshness.json and
+// api/curricula.json. With FailOnStale, each page overdue for review is
+// an error.
+//
 // # Markdown
 //
 // Bodies are CommonMark with GitHub Flavored Markdown (tables, task
