@@ -35,6 +35,7 @@ Usage:
 
 Commands:
   build     build the site into a folder
+  check     run every check of a build without writing anything (for CI)
   serve     build the site in memory and serve it for preview
   init      start a new site from the demo portal
   new       write a commented starter page: playbook, roadmap, kpis, curriculum, lesson, page
@@ -55,6 +56,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "build":
 		return runBuild(ctx, rest, stdout, stderr)
+	case "check":
+		return runCheck(ctx, rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, stdout, stderr)
 	case "init":

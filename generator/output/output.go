@@ -163,3 +163,11 @@ func (m *Memory) Names() []string {
 	slices.Sort(names)
 	return names
 }
+
+// Discard is a Writer that keeps nothing: a build into it runs every
+// stage, layouts included, and writes no file.
+var Discard Writer = discard{}
+
+type discard struct{}
+
+func (discard) WriteFile(name string, data []byte) error { return checkName(name) }
