@@ -104,6 +104,7 @@ type builder struct {
 	last  time.Time
 
 	cfg      *config.Config
+	baseURL  string
 	basePath string // "/" or "/docs/"
 	base     string // basePath without its trailing slash
 	pages    []*page
@@ -120,6 +121,7 @@ type builder struct {
 	report   *freshness.Report
 	changes  []freshness.Month
 	views    map[string]string // URL -> layout of the site-wide views
+	redirect []alias
 }
 
 func (b *builder) stage(name string) {
@@ -147,7 +149,7 @@ func (b *builder) run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("base URL: %w", err)
 	}
-	b.basePath, b.base = bp, strings.TrimSuffix(bp, "/")
+	b.basePath, b.base, b.baseURL = bp, strings.TrimSuffix(bp, "/"), baseURL
 
 	if err := b.loadTheme(); err != nil {
 		return err
@@ -164,6 +166,7 @@ func (b *builder) run(ctx context.Context) error {
 	b.convert()
 	b.decodeData()
 	b.decodeLearning()
+	b.redirect = b.aliases()
 	b.root = content.NewTree(b.contentPages())
 	b.checkLinks()
 	b.stage("markdown")
@@ -365,7 +368,7 @@ func (b *builder) render(ctx context.Context) error {
 	site := &render.Site{
 		Title: b.cfg.Title, Description: b.cfg.Description, BasePath: b.basePath,
 		Roadmaps: b.roadmaps, KPIs: b.kpis, Curricula: b.courses,
-		Freshness: b.report, Changes: b.changes,
+		Freshness: b.report, Changes: b.changes, Public: b.cfg.Public,
 	}
 	nv := newNav(b.root, b.cfg.Nav, b.base)
 	for _, e := range nv.top {
@@ -423,6 +426,12 @@ func (b *builder) render(ctx context.Context) error {
 		return err
 	}
 	if err := b.writeData(); err != nil {
+		return err
+	}
+	if err := b.writeAliases(b.redirect); err != nil {
+		return err
+	}
+	if err := b.writeRobots(all); err != nil {
 		return err
 	}
 	return ctx.Err()

@@ -7,6 +7,7 @@
 //	nav: [onboarding, playbooks, roadmaps, kpis]
 //	review_every: quarterly
 //	kpi_stale_after: 45
+//	public: false
 //
 // Every key is optional. An unknown key is an error, with a suggestion when
 // it looks like a misspelling of a known one.
@@ -49,10 +50,13 @@ type Config struct {
 	// KPIStaleAfter is how many days old a KPI's as_of may be before the
 	// KPI is flagged stale.
 	KPIStaleAfter int
+	// Public lets search engines index the site; by default robots.txt
+	// and every page ask them not to.
+	Public bool
 }
 
 // Keys lists the keys of opsdocs.yaml.
-var Keys = []string{"title", "description", "base_url", "edit_url", "nav", "review_every", "kpi_stale_after"}
+var Keys = []string{"title", "description", "base_url", "edit_url", "nav", "review_every", "kpi_stale_after", "public"}
 
 // Default returns the configuration of a site without opsdocs.yaml.
 func Default() *Config { return &Config{Title: "Docs", KPIStaleAfter: 45} }
@@ -130,6 +134,8 @@ func (c *Config) set(key string, v *yaml.Node) (err error) {
 				return content.Errorf(v.Line, "review_every: %v", err)
 			}
 		}
+	case "public":
+		c.Public, err = content.Bool(key, v)
 	case "kpi_stale_after":
 		var n int
 		n, err = content.Int(key, v)

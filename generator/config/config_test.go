@@ -38,7 +38,7 @@ func TestLoad(t *testing.T) {
 	var b bytes.Buffer
 	diag.Write(&b, "text", diags.Sorted())
 	want := `opsdocs.yaml:4: error: unknown key "titel": did you mean "title"?
-opsdocs.yaml:5: error: unknown key "colour"; the keys are title, description, base_url, edit_url, nav, review_every, kpi_stale_after
+opsdocs.yaml:5: error: unknown key "colour"; the keys are title, description, base_url, edit_url, nav, review_every, kpi_stale_after, public
 opsdocs.yaml:6: error: base_url: "https://x.example/?q": a base URL has no query or fragment
 opsdocs.yaml:7: error: review_every: want a single line of text, not a list
 opsdocs.yaml:8: error: kpi_stale_after: 0 is not a number of days: give 1 or more

@@ -28,7 +28,7 @@ var Types = []string{TypePage, TypePlaybook, TypeRoadmap, TypeKPIs, TypeCurricul
 // CommonKeys are the front-matter keys every page may carry.
 var CommonKeys = []string{
 	"title", "description", "type", "tags", "team", "owner",
-	"reviewed", "review_every", "updated", "draft", "weight",
+	"reviewed", "review_every", "updated", "draft", "weight", "aliases",
 }
 
 // TypeKeys are the front-matter keys of the structured content types.
@@ -87,6 +87,8 @@ type Page struct {
 	Updated     time.Time
 	Draft       bool
 	Weight      int
+	// Aliases are earlier URLs of the page, as written.
+	Aliases []string
 
 	// Params holds every front-matter key, known or not, decoded to plain
 	// Go values, for templates.
@@ -182,6 +184,8 @@ func (pg *Page) setCommon(key string, v *yaml.Node) error {
 		pg.Updated, err = Date(key, v)
 	case "draft":
 		pg.Draft, err = Bool(key, v)
+	case "aliases":
+		pg.Aliases, err = Strings(key, v)
 	case "weight":
 		pg.Weight, err = Int(key, v)
 	}

@@ -88,6 +88,8 @@ type Site struct {
 	Curricula []*curriculum.Curriculum
 	Freshness *freshness.Report
 	Changes   []freshness.Month
+	// Public is set when search engines may index the site.
+	Public bool
 }
 
 // Page is what templates know of the page being rendered.
