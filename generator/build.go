@@ -18,6 +18,7 @@ import (
 	"github.com/opsdocs/opsdocs/generator/content"
 	"github.com/opsdocs/opsdocs/generator/curriculum"
 	"github.com/opsdocs/opsdocs/generator/diag"
+	"github.com/opsdocs/opsdocs/generator/gitdates"
 	"github.com/opsdocs/opsdocs/generator/freshness"
 	"github.com/opsdocs/opsdocs/generator/kpi"
 	"github.com/opsdocs/opsdocs/generator/markdown"
@@ -47,6 +48,12 @@ type Options struct {
 	Now time.Time
 	// FailOnStale reports every page overdue for review as an error.
 	FailOnStale bool
+	// GitDir, when set, is the site's folder on disk: pages without an
+	// updated date are dated by the last commit that touched them, read
+	// from git in one pass. Outside a git work tree, pages without
+	// updated have no date; in a shallow clone, a warning says how to
+	// fetch the history.
+	GitDir string
 }
 
 // Result reports what a build did.
@@ -156,7 +163,23 @@ func (b *builder) run(ctx context.Context) error {
 	}
 	b.stage("theme")
 
+	var dates map[string]time.Time
+	if b.opts.GitDir != "" {
+		var err error
+		dates, err = gitdates.Read(ctx, b.opts.GitDir)
+		switch {
+		case errors.Is(err, gitdates.ErrShallow):
+			b.diags.Warnf("content", 0, diag.ShallowClone, "%v", err)
+		case err != nil && !errors.Is(err, gitdates.ErrNotRepo):
+			b.diags.Warnf("content", 0, diag.ShallowClone, "cannot read dates from git: %v", err)
+		}
+	}
 	set := content.Load(b.opts.Site, content.LoadOptions{Drafts: b.opts.Drafts}, &b.diags)
+	for _, pg := range set.Pages {
+		if d, ok := dates[pg.Path]; ok && pg.Updated.IsZero() {
+			pg.Updated = d
+		}
+	}
 	b.index(set)
 	b.stage("load")
 	if err := ctx.Err(); err != nil {

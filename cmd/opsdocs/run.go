@@ -184,7 +184,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	start := time.Now()
 	res, err := generator.Build(ctx, generator.Options{
-		Site: root.FS(), Output: dir, BaseURL: *baseURL, Drafts: *site.drafts, Now: day,
+		Site: root.FS(), Output: dir, BaseURL: *baseURL, Drafts: *site.drafts, Now: day, GitDir: *site.source,
 		FailOnStale: *failOnStale,
 	})
 	commitStart := time.Now()

@@ -60,6 +60,7 @@ const (
 	PrerequisiteCycle = "prerequisite-cycle"
 	PlaybookInvalid   = "playbook-invalid"
 	OverdueReview     = "overdue-review"
+	ShallowClone      = "shallow-clone"
 )
 
 // A Diagnostic is one problem found in one place.
