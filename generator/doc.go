@@ -102,6 +102,9 @@
 // uses the layout named after its type when the theme has one (for
 // example playbook.html), else home.html for the home page, section.html for
 // a section page and page.html for the rest; 404.html renders /404.html.
+// The site-wide views at /roadmap/ and /kpis/ use all-roadmaps.html and
+// all-kpis.html. A layout that needs its own style sheet or script defines
+// "head", which base.html places at the end of <head>.
 // The data and the functions layouts may use are documented in package
 // render.
 //

@@ -2,8 +2,10 @@
 //
 // Layouts are html/template files read from an fs.FS (the site's layouts/
 // folder over the embedded default theme). base.html defines the template
-// "base", the whole document, and calls {{block "main" .}}; each file in
-// partials/ defines templates named after it. Every page-type layout
+// "base", the whole document, and calls {{block "main" .}}, and at the end
+// of <head> {{block "head" .}}, empty unless a layout needs its own style
+// sheets or scripts; each file in partials/ defines templates named after
+// it. Every page-type layout
 // (page.html, section.html, home.html, 404.html, and one per content type
 // such as playbook.html) defines "main". They are parsed once: base and
 // partials together, then each page-type layout on a clone of that set.
@@ -11,13 +13,15 @@
 // # Data
 //
 // The dot of every layout is a *Data: .Site (title, description, base
-// path, top-level sections), .Page (title, description, type, URL,
+// path, top-level sections, and every roadmap and KPI of the site as
+// .Site.Roadmaps and .Site.KPIs), .Page (title, description, type, URL,
 // rendered content, table of contents, tags, team, owner, every
 // front-matter key as .Page.Params, and for a section page its pages),
 // .Nav (the sidebar: top-level entries, the sections on the way to the
 // page expanded, at most a bounded number of entries each), .Breadcrumbs,
 // .Prev and .Next (neighbours within the section), .EditURL, .LastUpdated,
-// .Reviewed and .Now.
+// .Reviewed, .Now, and .Roadmap and .KPIs (a roadmap page's board, a
+// page's KPI table).
 //
 // # Functions
 //
