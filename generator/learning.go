@@ -166,7 +166,7 @@ func (b *builder) playbookEntries(p *page) []*playbook.Entry {
 		}
 		out = append(out, &playbook.Entry{
 			Title: cp.Title, URL: b.base + cp.URL, Description: cp.Description,
-			Owner: cp.Owner, When: cp.playbook.When, Review: cp.review,
+			Owner: cp.Owner, When: cp.playbook.When, Duration: cp.playbook.Duration, Review: cp.review,
 		})
 	}
 	return out

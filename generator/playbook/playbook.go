@@ -51,7 +51,7 @@ type Template struct {
 
 // An Entry is a playbook in its section's index.
 type Entry struct {
-	Title, URL, Description, Owner, When string
+	Title, URL, Description, Owner, When, Duration string
 	// Review is the playbook's review status; nil when not tracked.
 	Review *freshness.Review
 }
