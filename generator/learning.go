@@ -148,6 +148,13 @@ func (b *builder) curricula() {
 		if h, ok := heads[path.Dir(p.Path)]; ok && h == p {
 			p.curriculum = curriculum.New(p.Page, lessons[p], &b.diags)
 			b.courses = append(b.courses, p.curriculum)
+			// The sidebar lists lessons in curriculum order, unless
+			// they say otherwise.
+			for _, l := range p.curriculum.Lessons {
+				if lp := b.byPath[l.Path]; lp != nil && lp.Weight == 0 {
+					lp.Weight = l.Number
+				}
+			}
 		}
 	}
 }
