@@ -23,7 +23,8 @@
   }
 
   // Back where the reader was before the reload, now and once images
-  // have loaded and the page has its full height.
+  // have loaded and the page has its full height. Browsers restore it
+  // themselves, or not, each in its own way; the script does it instead.
   var saved = load(SCROLL);
   if (saved) {
     store(SCROLL, null);
@@ -35,8 +36,11 @@
     }, { once: true });
   }
 
+  var reloading = false;
   function reload() {
     store(SCROLL, Math.round(window.scrollX) + "," + Math.round(window.scrollY));
+    reloading = true;
+    history.scrollRestoration = "manual";
     location.reload();
   }
 
@@ -117,5 +121,9 @@
     if (!d.count) store(DISMISSED, null);
     showProblems(d);
   });
-  window.addEventListener("pagehide", function () { events.close(); });
+  window.addEventListener("pagehide", function () {
+    events.close();
+    // Other reloads and history moves restore the position as usual.
+    if (!reloading) history.scrollRestoration = "auto";
+  });
 })();
