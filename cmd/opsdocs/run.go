@@ -35,7 +35,7 @@ Usage:
 
 Commands:
   build     build the site into a folder
-  serve     build the site in memory and serve it for preview
+  serve     preview the site, rebuilding it and reloading the browser on every change
   init      start a new site from the demo portal
   version   print the version
   help      show help for a command
