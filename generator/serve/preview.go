@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -165,6 +166,9 @@ func (p *Preview) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (p *Preview) rebuild(ctx context.Context, changed []string) {
+	if slices.Contains(changed, "") {
+		changed = nil // events were lost: anything may have changed
+	}
 	start := time.Now()
 	res, site, err := p.opts.Rebuilder.Rebuild(ctx, changed)
 	if ctx.Err() != nil {
@@ -313,10 +317,10 @@ func (p *Preview) problems(res *generator.Result, err error, held bool) problems
 
 // describe names what changed, for the terminal.
 func describe(changed []string) string {
-	if len(changed) == 1 && changed[0] != "" {
+	if len(changed) == 1 {
 		return changed[0]
 	}
-	if len(changed) == 0 || changed[0] == "" {
+	if len(changed) == 0 {
 		return "files"
 	}
 	return strconv.Itoa(len(changed)) + " files"

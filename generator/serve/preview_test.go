@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fsnotify/fsnotify"
 	"github.com/opsdocs/opsdocs/generator"
 )
 
@@ -627,5 +628,27 @@ func TestWatched(t *testing.T) {
 		if got := watched(path); got != want {
 			t.Errorf("watched(%q) = %v, want %v", path, got, want)
 		}
+	}
+}
+
+// TestWatcherOverflow checks that when the system drops events, the
+// watcher asks for everything to be rebuilt.
+func TestWatcherOverflow(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "content", "_index.md"), "# Home\n")
+	w, err := watch(dir, testQuiet, time.Second, func(err error) { t.Error(err) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.close()
+	w.fs.Errors <- fsnotify.ErrEventOverflow
+	ctx, cancel := context.WithTimeout(context.Background(), waitLimit)
+	defer cancel()
+	batch, err := w.next(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(batch, []string{""}) {
+		t.Errorf("after an overflow, batch = %q, want [\"\"] (everything)", batch)
 	}
 }
