@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -111,6 +112,7 @@ func (p *Preview) Build(ctx context.Context) (*generator.Result, error) {
 		res = &generator.Result{}
 	}
 	p.apply(res, site, err, nil)
+	release()
 	return res, err
 }
 
@@ -191,7 +193,15 @@ func (p *Preview) rebuild(ctx context.Context, changed []string) {
 	} else {
 		fmt.Fprintf(p.opts.Stderr, "%s changed: not served, the build has new errors (above); still serving the previous build\n", what)
 	}
+	release()
 }
+
+// release gives the memory of the builds no longer served back to the
+// system. A preview holds one site while it builds the next, so its peak
+// is about twice the site, and the runtime would otherwise keep that peak
+// for minutes after each build. It runs after the pages are told to
+// reload, so they do not wait for it.
+func release() { debug.FreeOSMemory() }
 
 // apply serves a build when it is good enough and tells the pages, and
 // reports whether it served it.
