@@ -14,8 +14,15 @@
 //
 // # Live preview
 //
-// A Preview watches the site's folder (see watcher) and hands each batch
-// of changed files to a Rebuilder. Paths under /_opsdocs/ are its own:
+// A Preview watches opsdocs.yaml and every folder below content/,
+// layouts/ and assets/ of the site's folder, new ones included, and hands
+// each batch of changed files to a Rebuilder. Changes are coalesced: a
+// batch is handed over once no change has come for a few milliseconds, so
+// an editor's atomic save or a checkout of hundreds of files makes one
+// build, or two. Files the build ignores (hidden, name~, .go) and
+// editors' temporary files (4913, #name#, swap files) are not changes.
+//
+// Paths under /_opsdocs/ are the preview's own:
 //
 //	/_opsdocs/events      Server-Sent Events to the open pages
 //	/_opsdocs/reload.js   the script that listens to them (assets/live)
