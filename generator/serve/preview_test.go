@@ -33,7 +33,7 @@ const waitLimit = 15 * time.Second
 // A live is a preview of a site in a temporary folder, served on a free
 // port of the loopback interface, with one event stream open.
 type live struct {
-	t       *testing.T
+	t       testing.TB
 	dir     string
 	url     string
 	preview *Preview
@@ -46,7 +46,7 @@ type live struct {
 
 // A stream reads the events of /_opsdocs/events.
 type stream struct {
-	t      *testing.T
+	t      testing.TB
 	body   io.ReadCloser
 	events chan sse
 	seen   []sse // events passed over by waitFor
@@ -83,7 +83,12 @@ var baseSite = map[string]string{
 
 // startLive writes files (over baseSite) into a temporary folder, builds it
 // and serves it live.
-func startLive(t *testing.T, files map[string]string) *live {
+func startLive(t testing.TB, files map[string]string) *live {
+	t.Helper()
+	return startLiveQuiet(t, files, testQuiet)
+}
+
+func startLiveQuiet(t testing.TB, files map[string]string, quiet time.Duration) *live {
 	t.Helper()
 	dir := t.TempDir()
 	all := map[string]string{}
@@ -103,7 +108,7 @@ func startLive(t *testing.T, files map[string]string) *live {
 			Site: os.DirFS(dir), BaseURL: "/", Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
 		}),
 		Stdout: &l.stdout, Stderr: &l.stderr,
-		quiet: testQuiet,
+		quiet: quiet,
 	})
 	ctx, cancel := context.WithCancel(context.Background())
 	_, l.buildErr = l.preview.Build(ctx)
@@ -225,7 +230,7 @@ func changed(e sse) []string {
 	return out
 }
 
-func writeFile(t *testing.T, name, data string) {
+func writeFile(t testing.TB, name, data string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		t.Fatal(err)
