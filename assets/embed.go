@@ -9,3 +9,10 @@ import "embed"
 //
 //go:embed *.css *.js *.svg
 var FS embed.FS
+
+// Live holds live/reload.js and live/overlay.css, which "opsdocs serve"
+// adds to the pages it serves for live reload and the error overlay. They
+// are not part of the theme: built sites never hold them.
+//
+//go:embed live
+var Live embed.FS

@@ -36,7 +36,7 @@ Usage:
 Commands:
   build     build the site into a folder
   check     run every check of a build without writing anything (for CI)
-  serve     build the site in memory and serve it for preview
+  serve     preview the site, rebuilding it and reloading the browser on every change
   init      start a new site from the demo portal
   new       write a commented starter page: playbook, roadmap, kpis, curriculum, lesson, page
   version   print the version

@@ -7,20 +7,22 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os/exec"
+	"runtime"
 	"strconv"
 	"syscall"
 	"time"
 
 	"github.com/opsdocs/opsdocs/generator"
-	"github.com/opsdocs/opsdocs/generator/output"
 	"github.com/opsdocs/opsdocs/generator/serve"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "Build the site in memory and serve it for preview (nothing is written to disk).", stderr)
+	fs := newFlags("serve", "Build the site in memory and serve it for preview, building it again and reloading the browser on every change (nothing is written to disk).", stderr)
 	site := addSiteFlags(fs)
 	port := fs.IntP("port", "p", 4000, "the port to listen on")
 	bind := fs.String("bind", "127.0.0.1", "the address to listen on; anything but loopback exposes the preview to the network")
+	open := fs.Bool("open", false, "open the preview in the default web browser")
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
@@ -45,23 +47,38 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "opsdocs serve: warning: listening on %s makes the preview reachable from other machines\n", *bind)
 	}
 
-	mem := output.NewMemory()
 	start := time.Now()
-	res, err := generator.Build(ctx, generator.Options{
-		Site: root.FS(), Output: mem, BaseURL: "/", Drafts: *site.drafts, Now: day,
+	preview := serve.NewPreview(serve.Options{
+		Dir: *site.source,
+		Rebuilder: generator.NewRebuilder(generator.Options{
+			Site: root.FS(), BaseURL: "/", Drafts: *site.drafts, Now: day, GitDir: *site.source,
+		}),
+		Stdout: stdout, Stderr: stderr,
 	})
-	report(stderr, res.Diagnostics, res.Pages)
-	if err != nil {
+	defer preview.Close()
+	res, err := preview.Build(ctx)
+	if ctx.Err() != nil {
 		ln.Close()
-		fmt.Fprintf(stderr, "opsdocs serve: %v\n", err)
-		return exitContent
+		fmt.Fprintln(stdout, "stopped")
+		return exitOK
 	}
+	report(stderr, res.Diagnostics, res.Pages)
 	url := "http://" + ln.Addr().String() + "/"
-	fmt.Fprintf(stdout, "built %d pages in %s; serving at %s (Ctrl-C to stop)\n", res.Pages, time.Since(start).Round(time.Millisecond), url)
+	if err != nil {
+		fmt.Fprintf(stderr, "opsdocs serve: %v\n", err)
+		fmt.Fprintf(stdout, "the site could not be built; serving at %s a page that says so until it is fixed (Ctrl-C to stop)\n", url)
+	} else {
+		fmt.Fprintf(stdout, "built %d pages in %s; serving at %s (Ctrl-C to stop)\n", res.Pages, time.Since(start).Round(time.Millisecond), url)
+	}
 
-	srv := &http.Server{Handler: serve.NewHandler(mem), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: preview, ReadHeaderTimeout: 10 * time.Second}
+	srv.RegisterOnShutdown(preview.Close)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
+	go preview.Run(ctx)
+	if *open {
+		openBrowser(url, stderr)
+	}
 	select {
 	case err := <-done:
 		fmt.Fprintf(stderr, "opsdocs serve: %v\n", err)
@@ -73,4 +90,27 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	srv.Shutdown(shutdown)
 	fmt.Fprintln(stdout, "stopped")
 	return exitOK
+}
+
+// openBrowser opens url in the default browser. Failing is not an error:
+// the address is printed anyway.
+func openBrowser(url string, stderr io.Writer) {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintf(stderr, "opsdocs serve: could not open a browser (%v): open %s yourself\n", err, url)
+		return
+	}
+	go func() {
+		if err := cmd.Wait(); err != nil {
+			fmt.Fprintf(stderr, "opsdocs serve: could not open a browser (%s: %v): open %s yourself\n", cmd.Path, err, url)
+		}
+	}()
 }

@@ -57,3 +57,43 @@ func TestHandler(t *testing.T) {
 		}
 	}
 }
+
+// TestHandlerLive checks that a live handler adds the reload script to
+// HTML pages only, and a plain one never does.
+func TestHandlerLive(t *testing.T) {
+	site := output.NewMemory()
+	site.WriteFile("index.html", []byte("<html><head><title>x</title></head><body>home</body></html>"))
+	site.WriteFile("bare/index.html", []byte("<p>no head</p>"))
+	site.WriteFile("style.css", []byte("body{}"))
+	site.WriteFile("404.html", []byte("<head></head>not found"))
+	tag := `<script src="/_opsdocs/reload.js" data-build="b&lt;1" defer></script>`
+
+	live := &Handler{}
+	live.swapLive(site, "b<1")
+	for _, tc := range []struct{ path, want string }{
+		{"/", "<html><head><title>x</title>" + tag + "\n</head><body>home</body></html>"},
+		{"/bare/", "<p>no head</p>" + tag + "\n"},
+		{"/style.css", "body{}"},
+		{"/missing/", "<head>" + tag + "\n</head>not found"},
+	} {
+		rec := httptest.NewRecorder()
+		live.ServeHTTP(rec, httptest.NewRequest("GET", tc.path, nil))
+		if got := rec.Body.String(); got != tc.want {
+			t.Errorf("live GET %s = %q, want %q", tc.path, got, tc.want)
+		}
+	}
+
+	rec := httptest.NewRecorder()
+	NewHandler(site).ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if strings.Contains(rec.Body.String(), "reload.js") {
+		t.Errorf("plain handler added the reload script: %q", rec.Body.String())
+	}
+
+	rec = httptest.NewRecorder()
+	empty := &Handler{}
+	empty.swapLive(output.NewMemory(), "b1")
+	empty.ServeHTTP(rec, httptest.NewRequest("GET", "/guide/", nil))
+	if rec.Code != 503 || !strings.Contains(rec.Body.String(), "could not be built") || !strings.Contains(rec.Body.String(), "reload.js") {
+		t.Errorf("live handler without a site: %d %q", rec.Code, rec.Body.String())
+	}
+}
