@@ -1,10 +1,8 @@
 package browsertest
 
 import (
-	"context"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,8 +10,6 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-	"github.com/opsdocs/opsdocs/generator"
-	"github.com/opsdocs/opsdocs/generator/output"
 )
 
 const (
@@ -423,24 +419,8 @@ func inPrint(t *testing.T, b *Browser, site string) {
 // built for its own folder as the base URL): progress is kept there too.
 func fromFiles(t *testing.T, b *Browser) {
 	dir := filepath.Join(t.TempDir(), "public")
-	w, err := output.NewDir(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
 	base := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String()
-	res, err := generator.Build(context.Background(), generator.Options{
-		Site: os.DirFS("../.."), Output: w, BaseURL: base,
-		Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Errors() {
-		t.Fatalf("the demo portal has errors: %v", res.Diagnostics)
-	}
-	if err := w.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	buildDemoInto(t, dir, base)
 
 	open(t, b, base+strings.TrimPrefix(course, "/")+"index.html")
 	first := Eval[string](t, b, `document.querySelector(".lesson-item a").pathname`)
