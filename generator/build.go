@@ -146,6 +146,11 @@ func (b *builder) run(ctx context.Context) error {
 		return err
 	}
 
+	if err := b.search(); err != nil {
+		return err
+	}
+	b.stage("search")
+
 	if b.opts.Output == nil {
 		return nil
 	}
@@ -378,6 +383,9 @@ func (b *builder) render(ctx context.Context) error {
 	}
 	b.res.Files++
 	if err := b.opts.Output.WriteFile("404.html", html); err != nil {
+		return err
+	}
+	if err := b.renderSearchPage(site, nv); err != nil {
 		return err
 	}
 	return ctx.Err()
