@@ -73,6 +73,7 @@
   }
 
   function show() {
+    results.setAttribute("aria-busy", "true");
     var res = last.res, fd = last.facets, n = api.docs(), ms = masks(fd, n);
     function passes(doc, except) {
       for (var f in ms) if (f !== except && !ms[f][doc]) return false;

@@ -107,7 +107,7 @@
   // page is its weighted frequency tf = sum of weight x frequency over the
   // fields (each frequency already divided by the field's relative length
   // in the index), saturated: tf (k1 + 1) / (k1 + tf), times its idf.
-  var W_TITLE = 8, W_HEADING = 4, W_META = 3, W_BODY = 1, K1 = 1.2;
+  var W_TITLE = 10, W_HEADING = 4, W_META = 3, W_BODY = 1, K1 = 1.5;
   var MAX_EXPANSION = 12, PREFIX_WEIGHT = 0.9, TYPO_WEIGHT = [1, 0.6, 0.4];
 
   var manifest = null;
@@ -377,23 +377,17 @@
       });
       var required = scored.filter(function (g) { return !g.term.optional; });
       if (!required.length) required = scored;
-      // Pages with every word first. When fewer than five have them all
-      // and the query has three words or more, pages missing one follow
-      // (questions carry words the answer does not use); when none has
-      // them all, pages with any of them.
-      var all = required.length, hits = collect(scored, required, all, opts.filter), mode = "and", partial = 0;
-      if (hits.length < 5 && all >= 3) {
-        var seen = {};
-        hits.forEach(function (h) { seen[h.doc] = true; });
-        var more = collect(scored, required, all - 1, opts.filter).filter(function (h) { return !seen[h.doc]; });
-        partial = more.length;
-        more.forEach(function (h) { h.partial = true; });
-        hits = byScore(hits).concat(byScore(more));
-      } else if (!hits.length && all > 1) {
-        hits = byScore(collect(scored, required, 1, opts.filter));
+      // Pages must have every word. In a query of three words or more,
+      // pages missing one word rank too, at half their score: questions
+      // carry words the answer does not use. When no page has every word,
+      // pages with any of them.
+      var all = required.length, need = all >= 3 ? all - 1 : all, mode = "and";
+      var hits = collect(scored, required, need, opts.filter);
+      if (!hits.length && all > 1) {
+        hits = collect(scored, required, 1, opts.filter);
         mode = "or";
-      } else hits = byScore(hits);
-      return { hits: hits, total: hits.length, mode: mode, partial: partial, highlight: hl };
+      }
+      return { hits: byScore(hits), total: hits.length, mode: mode, highlight: hl };
     });
   }
 
@@ -409,7 +403,7 @@
       g.docs.forEach(function (doc) {
         if (seen[doc] || filter && !filter[doc]) return;
         seen[doc] = true;
-        var score = 0, inTitle = 0, matched = 0, votes = {}, titleWords = 0;
+        var score = 0, inTitle = 0, matched = 0, votes = {}, titleWords = 0, hit = { doc: doc };
         for (var i = 0; i < scored.length; i++) {
           var x = scored[i], s = x.score[doc];
           if (!s) continue;
@@ -419,13 +413,19 @@
           if (x.blk[doc]) votes[x.blk[doc]] = (votes[x.blk[doc]] || 0) + s;
         }
         if (matched < need) return;
-        // The query names the title: all its words are in the title, and
-        // they are most of it.
-        if (inTitle >= required.length) score *= inTitle >= titleWords ? 2 : 1.3;
-        score *= matched / required.length;
+        // The more of the title the query covers, and the more of the
+        // query the title holds, the better: up to twice the score when
+        // they are the same words.
+        if (inTitle) score *= 1 + inTitle / Math.max(titleWords, required.length);
+        if (matched < required.length) {
+          hit.partial = true;
+          score *= need === 1 ? matched / required.length : 0.5;
+        }
         var blk = 0, best = 0;
         for (var b in votes) if (votes[b] > best) { best = votes[b]; blk = +b; }
-        hits.push({ doc: doc, score: score, blk: blk });
+        hit.score = score;
+        hit.blk = blk;
+        hits.push(hit);
       });
     });
     return hits;

@@ -18,14 +18,22 @@ import (
 func buildDemo(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "public")
+	buildDemoTo(t, dir, "")
+	return Serve(t, dir)
+}
+
+// buildDemoTo builds the demo portal into dir, for the given base URL.
+func buildDemoTo(t *testing.T, dir, baseURL string) {
+	t.Helper()
 	w, err := output.NewDir(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	res, err := generator.Build(context.Background(), generator.Options{
-		Site:   os.DirFS("../.."),
-		Output: w,
-		Now:    time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+		Site:    os.DirFS("../.."),
+		Output:  w,
+		BaseURL: baseURL,
+		Now:     time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -36,7 +44,6 @@ func buildDemo(t *testing.T) string {
 	if err := w.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	return Serve(t, dir)
 }
 
 // TestDemoPortal opens the built demo portal in Chromium and checks what a
