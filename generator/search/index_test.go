@@ -53,9 +53,9 @@ type decoded struct {
 type wordEntry struct{ shard, index, df int }
 
 type decodedPosting struct {
-	doc                      int
+	doc                        int
 	title, heading, meta, body int
-	titleWords, blk          int
+	titleWords, blk            int
 }
 
 func payload(t *testing.T, data []byte, v any) {
