@@ -21,7 +21,11 @@
   var chosen = {}, expanded = {}, shown = PAGE, seq = 0, last = null;
   ["type", "team", "owner", "tags"].forEach(function (f) { chosen[f] = params.getAll(f); });
   input.value = params.get("q") || "";
-  filters.open = matchMedia("(min-width: 48em)").matches;
+  var wide = matchMedia("(min-width: 64em)");
+  filters.open = wide.matches;
+  wide.addEventListener("change", function () { if (wide.matches) filters.open = true; });
+  // Beside the results, the filters stay open.
+  filters.addEventListener("toggle", function () { if (wide.matches && !filters.open) filters.open = true; });
   var facets = api.facets();
 
   function address() {

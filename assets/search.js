@@ -421,8 +421,10 @@
           hit.partial = true;
           score *= need === 1 ? matched / required.length : 0.5;
         }
+        // The best heading is where the words weigh most, unless the
+        // title holds them all: then the page itself is the answer.
         var blk = 0, best = 0;
-        for (var b in votes) if (votes[b] > best) { best = votes[b]; blk = +b; }
+        if (inTitle < matched) for (var b in votes) if (votes[b] > best) { best = votes[b]; blk = +b; }
         hit.score = score;
         hit.blk = blk;
         hits.push(hit);

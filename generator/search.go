@@ -56,7 +56,7 @@ func (b *builder) searchable(pg *content.Page) bool {
 	}
 	ok, err := content.Bool("search", v)
 	if err != nil {
-		b.diags.Errorf(pg.File, v.Line, diag.BadValue, "search: %q is not true or false: write search: false to leave the page out of search", v.Value)
+		b.diags.Errorf(pg.File, v.Line, diag.BadFrontMatter, "search: %q is not true or false: write search: false to leave the page out of search", v.Value)
 		return true
 	}
 	return ok
