@@ -5,19 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
-
-// posting is one document of a stem's postings list.
-type posting struct {
-	doc        int32
-	titleTerms uint16
-	levels     [numFields]uint16
-	blk        uint16
-}
 
 // assemble turns the per-document results into the index files.
 func assemble(docs []Doc, v *vocab, results []docResult) *Index {
@@ -55,24 +49,55 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 			df[t.stem]++
 		}
 	}
-	start := make([]int32, nStems+1) // by rank
-	for r, s := range order {
-		start[r+1] = start[r] + df[s]
-	}
-	ix.Stats.Postings = int(start[nStems])
-	lists := make([]posting, start[nStems])
-	fill := slices.Clone(start[:nStems])
-	for d, r := range results {
-		for _, t := range r.terms {
-			p := posting{doc: int32(d), blk: t.blk, titleTerms: uint16(r.titleTerms)}
-			for f := range numFields {
-				p.levels[f] = level(t.tf[f], r.lens[f], avg[f], lengthNorm[f])
+	// Each stem's postings list, encoded: per document the gap from the
+	// previous document, the body level times two plus one when other
+	// fields follow, if so the title level (followed, when not 0, by the
+	// number of words of the title), the heading and the meta levels, and
+	// the block. Stems are split into ranges, one per core; each core
+	// reads every document and encodes the stems of its range.
+	lists := make([][]byte, nStems) // by rank
+	parts := max(1, min(runtime.GOMAXPROCS(0), nStems/1024))
+	var wg sync.WaitGroup
+	for part := range parts {
+		lo, hi := int32(nStems*part/parts), int32(nStems*(part+1)/parts)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			prev := make([]int32, hi-lo)
+			for i := range prev {
+				prev[i] = -1
 			}
-			k := rank[t.stem]
-			lists[fill[k]] = p
-			fill[k]++
-		}
+			for d, r := range results {
+				for _, t := range r.terms {
+					k := rank[t.stem]
+					if k < lo || k >= hi {
+						continue
+					}
+					var lv [numFields]uint64
+					for f := range numFields {
+						lv[f] = uint64(level(t.tf[f], r.lens[f], avg[f], lengthNorm[f]))
+					}
+					b := lists[k]
+					b = appendNum(b, uint64(int32(d)-prev[k-lo]-1))
+					prev[k-lo] = int32(d)
+					other := lv[fieldTitle] > 0 || lv[fieldHeading] > 0 || lv[fieldMeta] > 0
+					if other {
+						b = appendNum(b, lv[fieldBody]*2+1)
+						b = appendNum(b, lv[fieldTitle])
+						if lv[fieldTitle] > 0 {
+							b = appendNum(b, uint64(r.titleTerms))
+						}
+						b = appendNum(b, lv[fieldHeading])
+						b = appendNum(b, lv[fieldMeta])
+					} else {
+						b = appendNum(b, lv[fieldBody]*2)
+					}
+					lists[k] = appendNum(b, uint64(t.blk))
+				}
+			}
+		}()
 	}
+	wg.Wait()
 
 	files := map[string][]byte{}
 	add := func(kind, name string, payload []byte) {
@@ -81,52 +106,31 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 		ix.Stats.Files[kind]++
 	}
 
-	// Postings shards: consecutive stems until a shard is big enough.
-	// Each stem's list is its length, then per document the gap from the
-	// previous document, the body level times two plus one when other
-	// fields follow, if so the title level (followed, when not 0, by the
-	// number of words of the title), the heading and the meta levels, and
-	// the block.
+	// Postings shards: consecutive stems, each its number of documents and
+	// its list, until a shard is big enough. The digits need no escaping
+	// in a JSON string.
 	shardOf := make([]int32, nStems) // by rank
 	indexIn := make([]int32, nStems)
-	var buf []byte
+	buf := []byte{'"'}
 	shard, inShard := 0, 0
 	flushPostings := func() {
-		add("postings", fileName('p', shard), marshal(string(buf)))
-		buf = buf[:0]
+		add("postings", fileName('p', shard), append(buf, '"'))
+		buf = []byte{'"'}
 		shard++
 		inShard = 0
 	}
-	for r := range nStems {
+	for r, s := range order {
 		shardOf[r], indexIn[r] = int32(shard), int32(inShard)
 		inShard++
-		list := lists[start[r]:start[r+1]]
-		buf = appendNum(buf, uint64(len(list)))
-		prev := int32(-1)
-		for _, p := range list {
-			buf = appendNum(buf, uint64(p.doc-prev-1))
-			prev = p.doc
-			other := p.levels[fieldTitle] > 0 || p.levels[fieldHeading] > 0 || p.levels[fieldMeta] > 0
-			a := uint64(p.levels[fieldBody]) * 2
-			if other {
-				a++
-			}
-			buf = appendNum(buf, a)
-			if other {
-				buf = appendNum(buf, uint64(p.levels[fieldTitle]))
-				if p.levels[fieldTitle] > 0 {
-					buf = appendNum(buf, uint64(p.titleTerms))
-				}
-				buf = appendNum(buf, uint64(p.levels[fieldHeading]))
-				buf = appendNum(buf, uint64(p.levels[fieldMeta]))
-			}
-			buf = appendNum(buf, uint64(p.blk))
-		}
+		buf = appendNum(buf, uint64(df[s]))
+		buf = append(buf, lists[r]...)
+		lists[r] = nil
+		ix.Stats.Postings += int(df[s])
 		if len(buf) >= postingsShardSize {
 			flushPostings()
 		}
 	}
-	if len(buf) > 0 || shard == 0 {
+	if len(buf) > 1 || shard == 0 {
 		flushPostings()
 	}
 
@@ -168,7 +172,7 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 		refs = appendInt(refs, int64(shardOf[r]-prevShard))
 		prevShard = shardOf[r]
 		refs = appendNum(refs, uint64(indexIn[r]))
-		refs = appendNum(refs, uint64(start[r+1]-start[r]))
+		refs = appendNum(refs, uint64(df[v.wordStem[w]]))
 		if len(text)+len(refs) >= dictShardSize {
 			flushDict()
 		}

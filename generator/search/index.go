@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -348,23 +349,35 @@ func fragment(d *Doc) []byte {
 }
 
 // snippet returns the start of text, spaces collapsed, cut at a word
-// boundary after at most n runes.
+// boundary after at most n runes. It reads no further than it needs.
 func snippet(text string, n int) string {
 	var b strings.Builder
 	runes := 0
-	for _, f := range strings.Fields(text) {
+	for {
+		text = strings.TrimLeftFunc(text, unicode.IsSpace)
+		if text == "" {
+			break
+		}
+		end := strings.IndexFunc(text, unicode.IsSpace)
+		if end < 0 {
+			end = len(text)
+		}
+		f := text[:end]
+		text = text[end:]
+		k := utf8.RuneCountInString(f)
 		if runes > 0 {
-			if runes+1+utf8.RuneCountInString(f) > n {
+			if runes+1+k > n {
 				b.WriteString(" …")
 				break
 			}
 			b.WriteByte(' ')
 			runes++
-		} else if utf8.RuneCountInString(f) > n {
+		} else if k > n {
 			f = string([]rune(f)[:n]) + "…"
+			k = n + 1
 		}
 		b.WriteString(f)
-		runes += utf8.RuneCountInString(f)
+		runes += k
 	}
 	return b.String()
 }
