@@ -373,8 +373,8 @@ func snippet(text string, n int) string {
 			b.WriteByte(' ')
 			runes++
 		} else if k > n {
-			f = string([]rune(f)[:n]) + "…"
-			k = n + 1
+			b.WriteString(string([]rune(f)[:n]) + "…")
+			break
 		}
 		b.WriteString(f)
 		runes += k
