@@ -108,7 +108,7 @@
   // fields (each frequency already divided by the field's relative length
   // in the index), saturated: tf (k1 + 1) / (k1 + tf), times its idf.
   var W_TITLE = 10, W_HEADING = 4, W_META = 3, W_BODY = 1, K1 = 1.5;
-  var MAX_EXPANSION = 12, PREFIX_WEIGHT = 0.9, TYPO_WEIGHT = [1, 0.6, 0.4];
+  var MAX_EXPANSION = 8, PREFIX_WEIGHT = 0.9, TYPO_WEIGHT = [1, 0.6, 0.4];
 
   var manifest = null;
   function ready() {
@@ -185,26 +185,33 @@
 
   /* ---- Matching query words to the index ----------------------------- */
 
-  // distance is the edit distance between a and b (insertions, deletions,
-  // substitutions and swaps of neighbours), or max + 1 when larger than max.
-  function distance(a, b, max) {
-    if (Math.abs(a.length - b.length) > max) return max + 1;
-    var prev2 = null, prev = [], cur;
-    for (var j = 0; j <= b.length; j++) prev[j] = j;
-    for (var i = 1; i <= a.length; i++) {
-      cur = [i];
-      var low = i;
-      for (j = 1; j <= b.length; j++) {
-        var c = a[i - 1] === b[j - 1] ? 0 : 1, v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + c);
-        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+  // distance is the edit distance between a and b (letters added,
+  // removed, changed, or swapped with their neighbour), or max + 1 when it
+  // is larger than max. With prefix, it is the distance between a and the
+  // closest start of b. Its rows are kept between calls.
+  var rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+  function distance(a, b, max, prefix) {
+    var m = a.length, n = prefix ? Math.min(b.length, m + max) : b.length;
+    if (m > 60 || n > 60 || !prefix && Math.abs(m - n) > max || n < m - max) return max + 1;
+    var prev2 = rows[0], prev = rows[1], cur = rows[2], j;
+    for (j = 0; j <= n; j++) prev[j] = j;
+    for (var i = 1; i <= m; i++) {
+      cur[0] = i;
+      var low = i, ai = a.charCodeAt(i - 1);
+      for (j = 1; j <= n; j++) {
+        var bj = b.charCodeAt(j - 1), v = prev[j - 1] + (ai === bj ? 0 : 1);
+        if (prev[j] + 1 < v) v = prev[j] + 1;
+        if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+        if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
         cur[j] = v;
         if (v < low) low = v;
       }
       if (low > max) return max + 1;
-      prev2 = prev;
-      prev = cur;
+      var t = prev2; prev2 = prev; prev = cur; cur = t;
     }
-    return prev[b.length];
+    var d = prev[n];
+    if (prefix) for (j = Math.max(0, m - max); j < n; j++) if (prev[j] < d) d = prev[j];
+    return d;
   }
 
   // match finds the index words a query word stands for: itself, the
@@ -241,17 +248,22 @@
       var len = Array.from(w).length;
       if (found.length || len < 4) return done();
       var max = len >= 8 ? 2 : 1;
-      return dictionaries(w.slice(0, 1)).then(function (ds) {
+      // Words one typo away if any, else two, among the words that start
+      // with the same two letters, or with the first and the third (a
+      // second letter missing, or swapped with the third).
+      var cs = Array.from(w), near = shardsFor(cs[0] + cs[1]), also = shardsFor(cs[0] + cs[2]);
+      also.forEach(function (i) { if (near.indexOf(i) < 0) near.push(i); });
+      return Promise.all(near.map(dictionary)).then(function (ds) {
         loadedShards = ds;
+        var found = [];
         ds.forEach(function (d) {
           for (var i = 0; i < d.words.length; i++) {
-            var x = d.words[i], e = distance(w, x, max);
-            if (prefix) for (var k = -1; k <= 1 && e > 0; k++) {
-              if (x.length > w.length + k) e = Math.min(e, distance(w, x.slice(0, w.length + k), max));
-            }
-            if (e <= max) add(d, i, TYPO_WEIGHT[e]);
+            var e = distance(w, d.words[i], max, prefix);
+            if (e <= max) found.push([e, d, i]);
           }
         });
+        var closest = found.reduce(function (a, x) { return Math.min(a, x[0]); }, max);
+        found.forEach(function (x) { if (x[0] === closest) add(x[1], x[2], TYPO_WEIGHT[x[0]]); });
         return done();
       });
     });
@@ -397,39 +409,46 @@
 
   // collect scores the pages that hold at least need of the required terms.
   function collect(scored, required, need, filter) {
-    var seen = {}, hits = [];
+    var hits = [], seen = new Uint8Array(scored[0].score.length), g = scored.length;
     var from = need === required.length ? [required.reduce(function (a, b) { return b.docs.length < a.docs.length ? b : a; })] : required;
-    from.forEach(function (g) {
-      g.docs.forEach(function (doc) {
-        if (seen[doc] || filter && !filter[doc]) return;
-        seen[doc] = true;
-        var score = 0, inTitle = 0, matched = 0, votes = {}, titleWords = 0, hit = { doc: doc };
-        for (var i = 0; i < scored.length; i++) {
+    for (var f = 0; f < from.length; f++) {
+      var docs = from[f].docs;
+      for (var k = 0; k < docs.length; k++) {
+        var doc = docs[k];
+        if (seen[doc] || filter && !filter[doc]) continue;
+        seen[doc] = 1;
+        var score = 0, inTitle = 0, matched = 0, titleWords = 0;
+        for (var i = 0; i < g; i++) {
           var x = scored[i], s = x.score[doc];
           if (!s) continue;
           if (!x.term.optional) matched++;
           score += s;
           if (x.title[doc]) { inTitle++; titleWords = x.titleWords[doc]; }
-          if (x.blk[doc]) votes[x.blk[doc]] = (votes[x.blk[doc]] || 0) + s;
         }
-        if (matched < need) return;
+        if (matched < need) continue;
         // The more of the title the query covers, and the more of the
         // query the title holds, the better: up to twice the score when
         // they are the same words.
         if (inTitle) score *= 1 + inTitle / Math.max(titleWords, required.length);
+        var hit = { doc: doc, score: score, blk: 0 };
         if (matched < required.length) {
           hit.partial = true;
-          score *= need === 1 ? matched / required.length : 0.5;
+          hit.score *= need === 1 ? matched / required.length : 0.5;
         }
         // The best heading is where the words weigh most, unless the
         // title holds them all: then the page itself is the answer.
-        var blk = 0, best = 0;
-        if (inTitle < matched) for (var b in votes) if (votes[b] > best) { best = votes[b]; blk = +b; }
-        hit.score = score;
-        hit.blk = blk;
+        if (inTitle < matched) {
+          var best = 0;
+          for (i = 0; i < g; i++) {
+            var b = scored[i].blk[doc], sum = 0;
+            if (!b) continue;
+            for (var j = 0; j < g; j++) if (scored[j].blk[doc] === b) sum += scored[j].score[doc];
+            if (sum > best) { best = sum; hit.blk = b; }
+          }
+        }
         hits.push(hit);
-      });
-    });
+      }
+    }
     return hits;
   }
 

@@ -79,8 +79,8 @@ var lengthNorm = [numFields]float64{0.5, 0.5, 0.5, 0.75}
 
 // Target sizes of the shards, before compression.
 const (
-	dictShardSize     = 6 << 10
-	postingsShardSize = 8 << 10
+	dictShardSize     = 4 << 10
+	postingsShardSize = 4 << 10
 	fragmentGroupSize = 2 << 10
 	snippetRunes      = 100
 	shortResults      = 10
