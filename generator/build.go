@@ -197,6 +197,11 @@ func (b *builder) run(ctx context.Context) error {
 		return err
 	}
 
+	if err := b.search(); err != nil {
+		return err
+	}
+	b.stage("search")
+
 	if b.opts.Output == nil {
 		return nil
 	}
@@ -455,6 +460,9 @@ func (b *builder) render(ctx context.Context) error {
 		return err
 	}
 	if err := b.writeRobots(all); err != nil {
+		return err
+	}
+	if err := b.renderSearchPage(site, nv); err != nil {
 		return err
 	}
 	return ctx.Err()

@@ -54,6 +54,7 @@
 //	updated       date of the last meaningful change; shown as "Last updated"
 //	draft         true leaves the page out unless built with drafts
 //	weight        whole number ordering the page within its section
+//	search        false leaves the page out of the search index
 //
 // Content types add their own keys (a roadmap's items, a lesson's order).
 // Keys the model does not know are kept and reachable from layouts as
@@ -101,7 +102,8 @@
 // defines the document and each page-type layout defines "main". A page
 // uses the layout named after its type when the theme has one (for
 // example playbook.html), else home.html for the home page, section.html for
-// a section page and page.html for the rest; 404.html renders /404.html.
+// a section page and page.html for the rest; 404.html renders /404.html and
+// search.html, when the theme has it, the search page /search/.
 // The site-wide views at /roadmap/ and /kpis/ use all-roadmaps.html and
 // all-kpis.html. A layout that needs its own style sheet or script defines
 // "head", which base.html places at the end of <head>.
@@ -118,6 +120,19 @@
 // that browsers may cache them for ever; layouts refer to them with
 // {{asset "style.css"}}. chroma.css, the colours of highlighted code, is
 // generated unless the site provides one.
+//
+// # Search
+//
+// The build indexes every page but drafts (even when built), the pages
+// made for folders without a section page, and pages with search: false,
+// in a stage after Markdown (package search). The index is written below
+// search/ in the output: search/index.js names the current version, and
+// search/VERSION/ holds the shards a query loads, so that they can be
+// cached for ever. The default theme puts a search box in the header of
+// every page (partials/search-box.html) and renders the search page,
+// /search/?q=..., with filters by type, team, owner and tags; assets
+// search.js and search-page.js read the index in the browser, over HTTP
+// or, from disk, as scripts. A page of the site at /search/ is an error.
 //
 // # Output
 //

@@ -28,7 +28,7 @@ var Types = []string{TypePage, TypePlaybook, TypeRoadmap, TypeKPIs, TypeCurricul
 // CommonKeys are the front-matter keys every page may carry.
 var CommonKeys = []string{
 	"title", "description", "type", "tags", "team", "owner",
-	"reviewed", "review_every", "updated", "draft", "weight", "aliases",
+	"reviewed", "review_every", "updated", "draft", "weight", "aliases", "search",
 }
 
 // TypeKeys are the front-matter keys of the structured content types.

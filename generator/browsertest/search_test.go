@@ -1,0 +1,333 @@
+package browsertest
+
+import (
+	"bufio"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// A judged query: the query and the URL of the page it must find.
+type judged struct {
+	line        int
+	query, want string
+}
+
+func readJudged(t *testing.T, name string) []judged {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []judged
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		q, want, ok := strings.Cut(line, "\t")
+		if !ok || q == "" || !strings.HasPrefix(want, "/") {
+			t.Fatalf("%s:%d: want a query, a tab and a URL", name, n)
+		}
+		out = append(out, judged{n, q, want})
+	}
+	return out
+}
+
+// searchPage opens the search page for q and returns the href of each
+// result, in order.
+func searchPage(t *testing.T, b *Browser, site, q string) []string {
+	t.Helper()
+	b.Do(t, chromedp.Navigate(site+"/search/?q="+url.QueryEscape(q)))
+	return results(t, b, q)
+}
+
+// searchAgain searches for q on the search page already open, as a reader
+// typing a new query, and returns the href of each result, in order.
+func searchAgain(t *testing.T, b *Browser, q string) []string {
+	t.Helper()
+	Eval[bool](t, b, `(() => {
+		const input = document.getElementById("search-page-input");
+		input.value = `+strconv.Quote(q)+`;
+		return input.dispatchEvent(new Event("input", {bubbles: true}));
+	})()`)
+	return results(t, b, q)
+}
+
+// results waits until the search page shows the results of q and returns
+// their links.
+func results(t *testing.T, b *Browser, q string) []string {
+	t.Helper()
+	done := `(() => { const r = document.getElementById("search-results"); return !r.hasAttribute("aria-busy") && r.dataset.query === ` + strconv.Quote(strings.TrimSpace(q)) + `; })()`
+	if _, err := chromedp.Run(b.Ctx, chromedp.Poll[bool](done)); err != nil {
+		t.Fatalf("waiting for the results of %q: %v", q, err)
+	}
+	return Eval[[]string](t, b, `Array.from(document.querySelectorAll("#search-results a"), a => a.getAttribute("href"))`)
+}
+
+// TestSearchQuality runs the judged queries of the demo portal through
+// the search page and measures how high each one ranks the page it must
+// find: the mean reciprocal rank over the first five results (MRR@5) must
+// be at least 0.85. Recall@5, the share of queries whose page is in the
+// first five, is reported too.
+func TestSearchQuality(t *testing.T) {
+	queries := readJudged(t, "testdata/search-queries.txt")
+	if len(queries) < 60 {
+		t.Fatalf("%d judged queries, want at least 60", len(queries))
+	}
+	site := buildDemo(t)
+	b := New(t, 1280, 900)
+	var rr float64
+	found := 0
+	for i, q := range queries {
+		var hrefs []string
+		if i == 0 {
+			hrefs = searchPage(t, b, site, q.query)
+		} else {
+			hrefs = searchAgain(t, b, q.query)
+		}
+		rank := 0
+		for i, h := range hrefs[:min(5, len(hrefs))] {
+			if page, _, _ := strings.Cut(h, "#"); page == q.want {
+				rank = i + 1
+				break
+			}
+		}
+		if rank > 0 {
+			rr += 1 / float64(rank)
+			found++
+		}
+		if rank != 1 {
+			t.Logf("testdata/search-queries.txt:%d: %q ranks %s at %d; first five: %s", q.line, q.query, q.want, rank, strings.Join(hrefs[:min(5, len(hrefs))], " "))
+		}
+	}
+	mrr, recall := rr/float64(len(queries)), float64(found)/float64(len(queries))
+	t.Logf("%d queries: MRR@5 %.3f, recall@5 %.3f", len(queries), mrr, recall)
+	if mrr < 0.85 {
+		t.Errorf("MRR@5 is %.3f, want at least 0.85", mrr)
+	}
+	b.NoConsoleErrors(t)
+}
+
+// TestSearchBox types into the search box of the header: "/" focuses it,
+// results show as the reader types, arrow keys choose one, Enter opens
+// it, Esc closes the list, Ctrl-K focuses the box from anywhere.
+func TestSearchBox(t *testing.T) {
+	site := buildDemo(t)
+	b := New(t, 1280, 900)
+	b.Do(t, chromedp.Navigate(site+"/team/glossary/"), chromedp.WaitVisible(chromedp.CSS("h1")))
+
+	b.Do(t, chromedp.KeyEvent("/"))
+	if id := Eval[string](t, b, `document.activeElement.id`); id != "search-input" {
+		t.Fatalf("after /, the focus is on %q, want the search box", id)
+	}
+	b.Do(t, chromedp.KeyEvent("lau"), chromedp.WaitVisible(chromedp.CSS(`#search-listbox [role="option"]`)))
+	if exp := Eval[string](t, b, `document.getElementById("search-input").getAttribute("aria-expanded")`); exp != "true" {
+		t.Errorf("aria-expanded = %q with results shown", exp)
+	}
+	first := Eval[string](t, b, `document.querySelector("#search-listbox [role=option] a").getAttribute("href")`)
+	if !strings.HasPrefix(first, "/playbooks/launch-readiness/") {
+		t.Errorf("first result for \"lau\" is %s, want the launch readiness playbook", first)
+	}
+	if n := Eval[int](t, b, `document.querySelectorAll("#search-listbox mark").length`); n == 0 {
+		t.Error("no matched word is highlighted")
+	}
+	status := Eval[string](t, b, `document.getElementById("search-popup-status").textContent`)
+	if !strings.Contains(status, "result") {
+		t.Errorf("status for screen readers = %q", status)
+	}
+
+	b.Do(t, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowUp))
+	active := Eval[string](t, b, `document.getElementById("search-input").getAttribute("aria-activedescendant") || ""`)
+	if active != "search-option-0" || Eval[string](t, b, `document.getElementById("search-option-0").getAttribute("aria-selected")`) != "true" {
+		t.Errorf("after down, down, up: active option %q, want search-option-0 selected", active)
+	}
+	if id := Eval[string](t, b, `document.activeElement.id`); id != "search-input" {
+		t.Errorf("arrow keys moved the focus to %q; it stays in the box", id)
+	}
+
+	b.Do(t, chromedp.KeyEvent(kb.Escape))
+	if hidden := Eval[bool](t, b, `document.getElementById("search-popup").hidden`); !hidden {
+		t.Error("Esc did not close the results")
+	}
+	b.Do(t, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown))
+	b.Do(t, chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(chromedp.CSS("h1")))
+	if _, err := chromedp.Run(b.Ctx, chromedp.Poll[bool](`location.pathname === "/playbooks/launch-readiness/"`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("Enter on the first result did not open it: at %s", Eval[string](t, b, `location.href`))
+	}
+	b.NoConsoleErrors(t)
+
+	// Ctrl-K from the page, then Enter with no result chosen opens the
+	// search page for the query.
+	b.Do(t, chromedp.KeyEvent("k", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	if id := Eval[string](t, b, `document.activeElement.id`); id != "search-input" {
+		t.Fatalf("after Ctrl-K, the focus is on %q, want the search box", id)
+	}
+	b.Do(t, chromedp.KeyEvent("sprint review"), chromedp.WaitVisible(chromedp.CSS(`#search-listbox [role="option"]`)), chromedp.KeyEvent(kb.Enter))
+	b.Do(t, chromedp.WaitVisible(chromedp.ID("search-page-input")))
+	hrefs := results(t, b, "sprint review")
+	if got := Eval[string](t, b, `location.pathname + location.search`); got != "/search/?q=sprint+review" && got != "/search/?q=sprint%20review" {
+		t.Errorf("Enter went to %s, want the search page for the query", got)
+	}
+	if len(hrefs) == 0 || !strings.HasPrefix(hrefs[0], "/playbooks/sprint-review/") {
+		t.Errorf("search page results for \"sprint review\": %v", hrefs)
+	}
+	if v := Eval[string](t, b, `document.getElementById("search-page-input").value`); v != "sprint review" {
+		t.Errorf("search page box holds %q", v)
+	}
+	b.NoConsoleErrors(t)
+}
+
+// TestSearchFilters narrows the results of the search page by type and
+// team, and checks the counts and the shareable address.
+func TestSearchFilters(t *testing.T) {
+	site := buildDemo(t)
+	b := New(t, 1280, 900)
+	all := searchPage(t, b, site, "launch")
+	count := func(facet, value string) int {
+		return Eval[int](t, b, `(() => {
+			const box = document.querySelector('#search-facets input[data-facet="`+facet+`"][value="`+value+`"]');
+			return box ? +box.parentElement.querySelector(".search-facet-count").textContent : -1;
+		})()`)
+	}
+	playbooks := count("type", "playbook")
+	if playbooks <= 0 || playbooks >= len(all) {
+		t.Fatalf("type facet counts %d playbooks among %d results", playbooks, len(all))
+	}
+	b.Do(t, chromedp.Click(chromedp.CSS(`#search-facets input[data-facet="type"][value="playbook"]`)))
+	hrefs := results(t, b, "launch")
+	if len(hrefs) != playbooks {
+		t.Errorf("%d results with the playbook filter, the facet said %d", len(hrefs), playbooks)
+	}
+	for _, h := range hrefs {
+		if !strings.HasPrefix(h, "/playbooks/") {
+			t.Errorf("result %s is not a playbook", h)
+		}
+	}
+	if got := Eval[string](t, b, `location.search`); !strings.Contains(got, "type=playbook") {
+		t.Errorf("address %s does not keep the filter", got)
+	}
+	// Another value of the same facet widens, a value of another facet
+	// narrows.
+	if n := count("type", "page"); n <= 0 {
+		t.Errorf("with playbooks chosen, the type facet counts %d pages: values of one facet combine with or", n)
+	}
+
+	// The address with filters and no query lists the pages of a team.
+	b.Do(t, chromedp.Navigate(site+"/search/?team=Growth"))
+	hrefs = results(t, b, "")
+	want := []string{"/roadmaps/growth/", "/kpis/growth-kpis/"}
+	for _, w := range want {
+		found := false
+		for _, h := range hrefs {
+			found = found || h == w
+		}
+		if !found {
+			t.Errorf("team Growth lists %v, missing %s", hrefs, w)
+		}
+	}
+	if len(hrefs) != len(want) {
+		t.Errorf("team Growth lists %d pages, want %d", len(hrefs), len(want))
+	}
+	if checked := Eval[bool](t, b, `document.querySelector('#search-facets input[data-facet="team"][value="Growth"]').checked`); !checked {
+		t.Error("the team filter from the address is not checked")
+	}
+	b.NoConsoleErrors(t)
+}
+
+// TestSearchFromDisk opens the built site from disk, where fetch is not
+// allowed: the index loads through script elements and the results link
+// to the pages' index.html files.
+func TestSearchFromDisk(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	buildDemoInto(t, dir, "file://"+filepath.ToSlash(dir)+"/")
+	b := New(t, 1280, 900)
+	b.Do(t, chromedp.Navigate("file://"+filepath.ToSlash(dir)+"/search/index.html?q=incident+update"))
+	hrefs := results(t, b, "incident update")
+	want := "file://" + filepath.ToSlash(dir) + "/templates/incident-update/index.html"
+	if len(hrefs) == 0 {
+		t.Fatal("no results from disk")
+	}
+	if page, _, _ := strings.Cut(hrefs[0], "#"); page != want {
+		t.Fatalf("results from disk: %v, want first %s", hrefs, want)
+	}
+	b.Do(t, chromedp.Click(chromedp.CSS("#search-results a")), chromedp.WaitVisible(chromedp.CSS("h1")))
+	if h1 := Eval[string](t, b, `document.querySelector("h1").textContent.trim()`); h1 != "Incident update" {
+		t.Errorf("the result opened %q", h1)
+	}
+	b.Do(t, chromedp.Click(chromedp.ID("search-input")), chromedp.KeyEvent("gloss"), chromedp.WaitVisible(chromedp.CSS(`#search-listbox [role="option"]`)))
+	if href := Eval[string](t, b, `document.querySelector("#search-listbox a").getAttribute("href")`); !strings.HasSuffix(href, "/team/glossary/index.html") {
+		t.Errorf("header result from disk: %s", href)
+	}
+	b.NoConsoleErrors(t)
+}
+
+// TestSearchBasePathCSP serves the site under /docs/ with a strict
+// Content-Security-Policy: the index is found, the results link below
+// the base path, and nothing the policy forbids is tried (the browser
+// would log it).
+func TestSearchBasePathCSP(t *testing.T) {
+	root := t.TempDir()
+	buildDemoInto(t, filepath.Join(root, "docs"), "https://intranet.example/docs/")
+	files := http.FileServer(http.Dir(root))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'")
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	b := New(t, 1280, 900)
+	hrefs := searchPage(t, b, srv.URL+"/docs", "glossary")
+	if len(hrefs) == 0 || hrefs[0] != "/docs/team/glossary/" {
+		t.Errorf("results under /docs/: %v", hrefs)
+	}
+	b.Do(t, chromedp.Click(chromedp.CSS(`#search-facets input[data-facet="owner"]`)))
+	results(t, b, "glossary")
+	b.Do(t, chromedp.Navigate(srv.URL+"/docs/playbooks/"), chromedp.WaitVisible(chromedp.CSS("h1")),
+		chromedp.Click(chromedp.ID("search-input")), chromedp.KeyEvent("triage"), chromedp.WaitVisible(chromedp.CSS(`#search-listbox [role="option"]`)))
+	if href := Eval[string](t, b, `document.querySelector("#search-listbox a").getAttribute("href")`); !strings.HasPrefix(href, "/docs/playbooks/feature-request-triage/") {
+		t.Errorf("header result under /docs/: %s", href)
+	}
+	b.NoConsoleErrors(t)
+}
+
+// TestSearchPhone uses the search box and page on a phone: the box fits
+// the header, the results fit the window, nothing scrolls sideways.
+func TestSearchPhone(t *testing.T) {
+	site := buildDemo(t)
+	b := New(t, 390, 844)
+	b.Do(t, chromedp.EmulateViewport(390, 844), chromedp.Navigate(site+"/playbooks/"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	box := Eval[[]float64](t, b, `(() => { const r = document.getElementById("search-input").getBoundingClientRect(); return [r.left, r.right, r.width, r.height]; })()`)
+	if box[2] < 150 || box[1] > 390 || box[3] < 36 {
+		t.Errorf("search box on a phone: left %v right %v width %v height %v", box[0], box[1], box[2], box[3])
+	}
+	b.Do(t, chromedp.Click(chromedp.ID("search-input")), chromedp.KeyEvent("beta"), chromedp.WaitVisible(chromedp.CSS(`#search-listbox [role="option"]`)))
+	list := Eval[[]float64](t, b, `(() => { const r = document.getElementById("search-popup").getBoundingClientRect(); return [r.left, r.right, r.bottom]; })()`)
+	if list[0] < 0 || list[1] > 390 || list[2] > 844 {
+		t.Errorf("results list on a phone spans %v..%v, bottom %v", list[0], list[1], list[2])
+	}
+	if h := Eval[float64](t, b, `document.querySelector("#search-listbox a").getBoundingClientRect().height`); h < 44 {
+		t.Errorf("a result is %v px high, too small to tap", h)
+	}
+	if w := Eval[int](t, b, `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("page is %d px wide with the results open", w)
+	}
+	searchPage(t, b, site, "roadmap")
+	if w := Eval[int](t, b, `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("search page is %d px wide at 390 px", w)
+	}
+	if open := Eval[bool](t, b, `document.getElementById("search-filters").open`); open {
+		t.Error("filters are open on a phone, pushing the results down")
+	}
+	b.NoConsoleErrors(t)
+}

@@ -1,0 +1,134 @@
+package generator
+
+import (
+	"strings"
+
+	"github.com/opsdocs/opsdocs/generator/content"
+	"github.com/opsdocs/opsdocs/generator/diag"
+	"github.com/opsdocs/opsdocs/generator/render"
+	"github.com/opsdocs/opsdocs/generator/search"
+)
+
+// searchDir is the output folder of the search index; the search page is
+// its index.html.
+const searchDir = "search/"
+
+// search is the "search" stage: it indexes every page a reader may look
+// for (not drafts, not generated section pages, not pages with search:
+// false) and writes the index under search/.
+func (b *builder) search() error {
+	docs := b.searchDocs()
+	if b.opts.Output == nil {
+		return nil
+	}
+	ix := search.Build(docs)
+	for _, f := range ix.Files {
+		if err := b.opts.Output.WriteFile(searchDir+f.Name, f.Data); err != nil {
+			return err
+		}
+	}
+	b.res.Files += len(ix.Files)
+	return nil
+}
+
+// searchDocs lists the pages to index in the order of the site's tree,
+// and reports a search key that is not true or false.
+func (b *builder) searchDocs() []search.Doc {
+	var docs []search.Doc
+	b.root.Each(func(s *content.Section) {
+		pages := append([]*content.Page{s.Page}, s.Pages...)
+		for _, pg := range pages {
+			p, ok := b.byPath[pg.Path]
+			if !ok || p.Page != pg || pg.Generated || pg.Draft || !b.searchable(pg) {
+				continue
+			}
+			docs = append(docs, b.searchDoc(p))
+		}
+	})
+	return docs
+}
+
+// searchable reads a page's search key: false leaves it out of the index.
+func (b *builder) searchable(pg *content.Page) bool {
+	v := pg.Meta.Get("search")
+	if v == nil {
+		return true
+	}
+	ok, err := content.Bool("search", v)
+	if err != nil {
+		b.diags.Errorf(pg.File, v.Line, diag.BadFrontMatter, "search: %q is not true or false: write search: false to leave the page out of search", v.Value)
+		return true
+	}
+	return ok
+}
+
+func (b *builder) searchDoc(p *page) search.Doc {
+	d := search.Doc{
+		URL: p.URL, Title: p.Title, Description: p.Description,
+		Type: p.Type, Team: p.Team, Owner: p.Owner, Tags: p.Tags,
+	}
+	if p.Section != nil {
+		trail := p.Section.Path()[1:]
+		if p.IsIndex && len(trail) > 0 {
+			trail = trail[:len(trail)-1]
+		}
+		titles := make([]string, len(trail))
+		for i, s := range trail {
+			titles[i] = s.Page.Title
+		}
+		d.Section = strings.Join(titles, " › ")
+	}
+	for _, bl := range p.md.Blocks {
+		d.Blocks = append(d.Blocks, search.Block{Anchor: bl.HeadingID, Heading: bl.Heading, Text: bl.Text})
+	}
+	// Structured content is found like text: roadmap items, KPI names
+	// and lesson outcomes.
+	if p.roadmap != nil {
+		for _, it := range p.roadmap.Items {
+			d.Extra = append(d.Extra, it.Title, it.Description)
+		}
+	}
+	for _, k := range p.kpis {
+		d.Extra = append(d.Extra, k.Name, k.Definition)
+	}
+	if p.lesson != nil {
+		d.Extra = append(d.Extra, p.lesson.Outcomes...)
+	}
+	if p.playbook != nil && p.playbook.When != "" {
+		d.Extra = append(d.Extra, p.playbook.When)
+	}
+	return d
+}
+
+// renderSearchPage renders the search page, /search/, with the layout
+// search.html when the theme has one. A page of the site published at
+// /search/ takes its place, and is reported.
+func (b *builder) renderSearchPage(site *render.Site, nv *nav) error {
+	if !b.tmpl.Has("search") {
+		return nil
+	}
+	for _, s := range b.root.Sections {
+		if s.Dir == "search" {
+			file := "content/search"
+			if !s.Page.Generated {
+				file = s.Page.File
+			}
+			b.diags.Errorf(file, 0, diag.DuplicateURL, "publishes at /search/, the address of the search page: rename it")
+			return nil
+		}
+	}
+	if p, ok := b.byPath["search.md"]; ok {
+		b.diags.Errorf(p.File, 0, diag.DuplicateURL, "publishes at /search/, the address of the search page: rename it")
+		return nil
+	}
+	data := &render.Data{
+		Site: site, Nav: nv.For(&content.Page{}), Now: b.opts.Now,
+		Page: &render.Page{Title: "Search", Type: "search", URL: b.base + "/search/", Params: map[string]any{}},
+	}
+	html, err := b.tmpl.Render("search", data)
+	if err != nil {
+		return b.templateError(err, "/search/")
+	}
+	b.res.Files++
+	return b.opts.Output.WriteFile(searchDir+"index.html", html)
+}

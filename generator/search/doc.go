@@ -1,0 +1,64 @@
+// Package search builds the full-text index of a site, in files that the
+// browser reads a few at a time (assets/search.js is the reader).
+//
+// # Words
+//
+// Text is cut into words at anything that is not a letter, a digit or a
+// combining mark (Unicode categories L, N and M). Words are lower-cased;
+// Latin letters lose their accents (é -> e) and combining accents are
+// dropped. A run of words joined by '_', '-' or '.' (snake_case,
+// kebab-case, opsdocs.yaml), or written in camelCase (LaunchDarkly,
+// HTTPServer, but not KPIs), is a compound: it is indexed whole, with its
+// joiners, and part by part. Words of plain ASCII letters are reduced to
+// their English stem with the Snowball (Porter2) stemmer: "planning" and
+// "plans" are both "plan". Common English words (stopWords) are indexed in
+// titles and headings only. Words longer than 40 letters are left out.
+//
+// # Fields and ranking
+//
+// Each page has four fields: its title; its headings; its meta (the
+// description, tags, team, owner, type, section trail and Extra texts);
+// and its text. A posting records, for one stem and one page, the stem's
+// frequency in each field divided by BM25's length normalisation
+// (1 - b + b * length / average length), in quarters. The browser weighs
+// the fields, saturates the sum and multiplies by the stem's idf: BM25F.
+// A posting also names the block (the text under one heading) where the
+// stem weighs most, so that a result can open the page at that heading.
+//
+// # Files
+//
+// Every file is a script calling opsdocsIndex(name, data) with a JSON
+// value; a page served over HTTP fetches it and parses the JSON, a page
+// opened from disk runs it. Numbers are written in a base-64 variable
+// length code of five bits a digit, least significant first (appendNum).
+// The manifest, index.js, holds the version, the number of pages, the
+// average field lengths, the stop words, the first word of each
+// dictionary shard, the first letters that have prefix tables, and the
+// first page of each fragment group as gaps. The other files live in a
+// folder named after the version, a hash of their contents:
+//
+//	wN.js      dictionary shard N: ["front-coded words", "references"]. Each
+//	           word is the length it shares with the previous word, the
+//	           rest of it and a space; each reference is the change of
+//	           postings shard from the previous word's (signed), the
+//	           stem's place in that shard and its document frequency.
+//	           Words are in JavaScript string order.
+//	pN.js      postings shard N: one string holding, for each stem, the
+//	           number of pages, then for each page the gap from the
+//	           previous page, the text level times two plus one if other
+//	           fields follow, then if so the title level (and when it is
+//	           not zero the number of words of the title), the heading
+//	           level and the meta level, and last the block plus one (zero
+//	           for none).
+//	fN.js      fragment group N: per page, [url, title, section,
+//	           description, [[anchor, heading, snippet], ...]].
+//	sN.js      prefix table N: for each one- and two-letter start of a
+//	           word of the titles and descriptions with one first letter,
+//	           the best pages in order.
+//	facets.js  for type, team, owner and tags, each value with its pages:
+//	           "l" and gaps, or "b" and a bitset of six pages a digit.
+//
+// Shards are cut at a few kilobytes, so a query loads the manifest, a
+// dictionary shard and a postings shard per word, and a fragment group
+// per result shown.
+package search

@@ -1,0 +1,419 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// A Doc is a page to index.
+type Doc struct {
+	// URL is the page's path on the site without the base path:
+	// "/playbooks/triage/".
+	URL string
+	// Title, Description, Tags, Team and Owner come from front matter;
+	// Section is the trail of section titles shown with a result
+	// ("Onboarding › New PM onboarding"); Type is the page's type.
+	Title, Section, Description string
+	Type, Team, Owner           string
+	Tags                        []string
+	// Blocks are the page's text, one per heading, in order.
+	Blocks []Block
+	// Extra are further short texts indexed with the description: the
+	// titles of roadmap items, the names of KPIs, a lesson's outcomes.
+	Extra []string
+}
+
+// A Block is the text below one heading of a page (or before the first).
+type Block struct {
+	Anchor  string // the heading's id; "" before the first heading
+	Heading string
+	Text    string
+}
+
+// A File is one file of the index, named relative to the index folder.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Stats describe a built index.
+type Stats struct {
+	Docs, Words, Stems, Postings int
+	// Bytes counts the bytes of each kind of file: "manifest",
+	// "dictionary", "postings", "fragments", "prefixes", "facets".
+	Bytes map[string]int
+	// Files counts the files of each kind.
+	Files map[string]int
+}
+
+// An Index is the files of a built index.
+type Index struct {
+	Files []File // the manifest first, then the rest sorted by name
+	Stats Stats
+}
+
+// Fields of the index. Every posting carries a term's frequency in each.
+const (
+	fieldTitle = iota
+	fieldHeading
+	fieldMeta // description, tags, team, owner, type, section, extra
+	fieldBody
+	numFields
+)
+
+var fieldNames = [numFields]string{"title", "heading", "meta", "body"}
+
+// lengthNorm is BM25's b for each field: how much a field's length, relative
+// to the average, dampens the weight of the terms in it.
+var lengthNorm = [numFields]float64{0.5, 0.5, 0.5, 0.75}
+
+// Target sizes of the shards, before compression.
+const (
+	dictShardSize     = 4 << 10
+	postingsShardSize = 4 << 10
+	fragmentGroupSize = 2 << 10
+	snippetRunes      = 100
+	shortResults      = 10
+)
+
+// Build indexes docs. Doc i of the index is docs[i]. The result depends
+// only on docs, never on scheduling.
+func Build(docs []Doc) *Index {
+	v := newVocab()
+	results := make([]docResult, len(docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(docs))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := newWorker(v)
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(docs) {
+					return
+				}
+				results[i] = w.doc(&docs[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return assemble(docs, v, results)
+}
+
+// vocab interns the words and stems of the whole site.
+type vocab struct {
+	mu       sync.Mutex
+	words    map[string]int32
+	wordText []string
+	wordStem []int32
+	stems    map[string]int32
+	stemText []string
+}
+
+func newVocab() *vocab {
+	return &vocab{words: map[string]int32{}, stems: map[string]int32{}}
+}
+
+func (v *vocab) intern(word string) wordRef {
+	st := stem(word)
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if id, ok := v.words[word]; ok {
+		return wordRef{word: id, stem: v.wordStem[id]}
+	}
+	sid, ok := v.stems[st]
+	if !ok {
+		sid = int32(len(v.stemText))
+		v.stems[st] = sid
+		v.stemText = append(v.stemText, st)
+	}
+	id := int32(len(v.wordText))
+	v.words[word] = id
+	v.wordText = append(v.wordText, word)
+	v.wordStem = append(v.wordStem, sid)
+	return wordRef{word: id, stem: sid}
+}
+
+type wordRef struct {
+	word, stem int32 // -1 while a stop word is not interned
+	stop       bool
+}
+
+// termAcc accumulates one stem's occurrences in the document being
+// indexed, and the block where it weighs most.
+type termAcc struct {
+	gen                int32
+	tf                 [numFields]int32
+	blk, blkScore      int32
+	bestBlk, bestScore int32
+	titleWord          bool // a word of the title (a compound counting as one), not a stop word
+}
+
+type docTerm struct {
+	stem int32
+	tf   [numFields]uint16
+	blk  uint16 // block index + 1 where the term weighs most; 0 for none
+}
+
+type shortHit struct {
+	prefix string
+	score  int8
+}
+
+type docResult struct {
+	terms      []docTerm
+	titleTerms int // distinct words of the title, stop words aside, a compound counting as one
+	lens       [numFields]int32
+	short      []shortHit
+	frag       []byte
+}
+
+type worker struct {
+	v       *vocab
+	tok     tokenizer
+	cache   map[string]wordRef
+	acc     []termAcc
+	touched []int32
+	gen     int32
+
+	// The field and block of the text being tokenized, and the document's
+	// field lengths and short prefixes.
+	field      int
+	block      int32
+	firstTitle bool
+	lens       [numFields]int32
+	short      []shortHit
+	emitFn     func([]byte, wordKind)
+}
+
+func newWorker(v *vocab) *worker {
+	w := &worker{v: v, cache: map[string]wordRef{}}
+	w.emitFn = w.emit
+	return w
+}
+
+func (w *worker) add(field int, block int32, text string) {
+	w.field, w.block = field, block
+	w.tok.words(text, w.emitFn)
+}
+
+func (w *worker) emit(b []byte, kind wordKind) {
+	ref, ok := w.cache[string(b)]
+	if !ok {
+		word := string(b)
+		if kind != whole && stopSet[word] {
+			ref = wordRef{word: -1, stem: -1, stop: true}
+		} else {
+			ref = w.v.intern(word)
+		}
+		w.cache[word] = ref
+	}
+	if ref.stop {
+		if w.field >= fieldMeta {
+			return
+		}
+		if ref.word < 0 {
+			word := string(b)
+			ref = w.v.intern(word)
+			ref.stop = true
+			w.cache[word] = ref
+		}
+	}
+	w.lens[w.field]++
+	if int(ref.stem) >= len(w.acc) {
+		w.acc = slices.Grow(w.acc, int(ref.stem)+1-len(w.acc)+len(w.acc)/2)
+		w.acc = w.acc[:cap(w.acc)]
+	}
+	a := &w.acc[ref.stem]
+	if a.gen != w.gen {
+		*a = termAcc{gen: w.gen, blk: -1, bestBlk: -1}
+		w.touched = append(w.touched, ref.stem)
+	}
+	a.tf[w.field]++
+	if w.field == fieldTitle && !ref.stop && kind != part {
+		a.titleWord = true
+	}
+	if w.field == fieldHeading || w.field == fieldBody {
+		if a.blk != w.block {
+			a.closeBlock()
+			a.blk, a.blkScore = w.block, 0
+		}
+		if w.field == fieldHeading {
+			a.blkScore += 3
+		} else {
+			a.blkScore++
+		}
+	}
+	if !ref.stop && kind != whole && (w.field == fieldTitle || w.field == fieldMeta) {
+		score := int8(2)
+		if w.field == fieldTitle {
+			score = 4
+			if w.firstTitle {
+				score = 6
+			}
+		}
+		w.shortPrefixes(b, score)
+	}
+	if w.field == fieldTitle {
+		w.firstTitle = false
+	}
+}
+
+func (a *termAcc) closeBlock() {
+	if a.blk >= 0 && a.blkScore > a.bestScore {
+		a.bestBlk, a.bestScore = a.blk, a.blkScore
+	}
+}
+
+// shortPrefixes records the first one and two letters of a word of the
+// title or description, for the answers to one- and two-letter queries.
+func (w *worker) shortPrefixes(b []byte, score int8) {
+	_, n1 := utf8.DecodeRune(b)
+	w.short = append(w.short, shortHit{string(b[:n1]), score})
+	if n1 < len(b) {
+		_, n2 := utf8.DecodeRune(b[n1:])
+		w.short = append(w.short, shortHit{string(b[:n1+n2]), score})
+	}
+}
+
+func (w *worker) doc(d *Doc) docResult {
+	w.gen++
+	w.touched = w.touched[:0]
+	w.lens = [numFields]int32{}
+	w.short = nil
+
+	w.firstTitle = true
+	w.add(fieldTitle, -1, d.Title)
+	for _, s := range []string{d.Description, d.Team, d.Owner, d.Type, d.Section} {
+		w.add(fieldMeta, -1, s)
+	}
+	for _, s := range d.Tags {
+		w.add(fieldMeta, -1, s)
+	}
+	for _, s := range d.Extra {
+		w.add(fieldMeta, -1, s)
+	}
+	for i, b := range d.Blocks {
+		w.add(fieldHeading, int32(i), b.Heading)
+		w.add(fieldBody, int32(i), b.Text)
+	}
+
+	res := docResult{lens: w.lens, short: dedupeShort(w.short), frag: fragment(d)}
+	res.terms = make([]docTerm, len(w.touched))
+	for i, s := range w.touched {
+		a := &w.acc[s]
+		if a.titleWord {
+			res.titleTerms++
+		}
+		a.closeBlock()
+		t := docTerm{stem: s, blk: uint16(a.bestBlk + 1)}
+		for f := range numFields {
+			t.tf[f] = uint16(min(a.tf[f], math.MaxUint16))
+		}
+		res.terms[i] = t
+	}
+	return res
+}
+
+// dedupeShort keeps the best score of each prefix.
+func dedupeShort(hits []shortHit) []shortHit {
+	slices.SortFunc(hits, func(a, b shortHit) int {
+		if c := strings.Compare(a.prefix, b.prefix); c != 0 {
+			return c
+		}
+		return int(b.score) - int(a.score)
+	})
+	return slices.CompactFunc(hits, func(a, b shortHit) bool { return a.prefix == b.prefix })
+}
+
+// fragment is what a result shows of a page: [url, title, section,
+// description, [[anchor, heading, snippet], ...]]. A page without a
+// description shows the snippet of its first block.
+func fragment(d *Doc) []byte {
+	blocks := make([][3]string, len(d.Blocks))
+	for i, b := range d.Blocks {
+		blocks[i] = [3]string{b.Anchor, b.Heading, snippet(b.Text, snippetRunes)}
+	}
+	return marshal([]any{d.URL, d.Title, d.Section, d.Description, blocks})
+}
+
+// snippet returns the start of text, spaces collapsed, cut at a word
+// boundary after at most n runes. It reads no further than it needs.
+func snippet(text string, n int) string {
+	var b strings.Builder
+	runes := 0
+	for {
+		text = strings.TrimLeftFunc(text, unicode.IsSpace)
+		if text == "" {
+			break
+		}
+		end := strings.IndexFunc(text, unicode.IsSpace)
+		if end < 0 {
+			end = len(text)
+		}
+		f := text[:end]
+		text = text[end:]
+		k := utf8.RuneCountInString(f)
+		if runes > 0 {
+			if runes+1+k > n {
+				b.WriteString(" …")
+				break
+			}
+			b.WriteByte(' ')
+			runes++
+		} else if k > n {
+			b.WriteString(string([]rune(f)[:n]) + "…")
+			break
+		}
+		b.WriteString(f)
+		runes += k
+	}
+	return b.String()
+}
+
+func marshal(v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(fmt.Sprintf("search: encoding %T: %v", v, err)) // only strings, numbers and slices
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+// compareUTF16 orders strings as JavaScript does: by UTF-16 code units.
+func compareUTF16(a, b string) int {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			ua, ub := utf16Key(ra), utf16Key(rb)
+			if ua != ub {
+				return int(ua) - int(ub)
+			}
+			return int(ra) - int(rb)
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return len(a) - len(b)
+}
+
+// utf16Key is the first UTF-16 code unit of r.
+func utf16Key(r rune) rune {
+	if r >= 0x10000 {
+		r1, _ := utf16.EncodeRune(r)
+		return r1
+	}
+	return r
+}

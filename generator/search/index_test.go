@@ -1,0 +1,357 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/index.txtar with the actual index")
+
+// docs is a small site for the index tests.
+var docs = []Doc{
+	{
+		URL: "/playbooks/launch-readiness/", Title: "Launch readiness", Section: "Playbooks",
+		Description: "The two-week checklist before a launch.", Type: "playbook", Owner: "product-ops",
+		Tags: []string{"launch", "release"},
+		Blocks: []Block{
+			{Text: "Every customer-facing change goes through launch readiness."},
+			{Anchor: "kickoff", Heading: "Kickoff", Text: "Set base_url in the brief. The PM runs it."},
+			{Anchor: "rollback", Heading: "Rollback", Text: "Roll back with the LaunchDarkly flag, then tell customers. Rollback is rare."},
+		},
+	},
+	{
+		URL: "/team/who-we-are/", Title: "Who we are", Section: "Team", Type: "page", Team: "Product Ops", Owner: "priya",
+		Blocks: []Block{{Text: "Priya Raman runs product ops. We meet weekly."}},
+		Extra:  []string{"Weekly review"},
+	},
+	{
+		URL: "/roadmaps/mobile/", Title: "Mobile roadmap", Section: "Roadmaps", Type: "roadmap", Team: "Mobile", Owner: "aisha",
+		Tags:   []string{"roadmap", "mobile", "launch"},
+		Blocks: []Block{{Anchor: "now", Heading: "Now", Text: "Approvals on iOS and Android, launched in the café."}},
+	},
+}
+
+// decoded is an index read back from its files, as the browser reads it.
+type decoded struct {
+	manifest map[string]any
+	words    map[string]wordEntry
+	lists    map[[2]int][]decodedPosting
+	frags    [][]any
+	short    map[string][]int
+	facets   map[string]map[string][]int
+}
+
+type wordEntry struct{ shard, index, df int }
+
+type decodedPosting struct {
+	doc                        int
+	title, heading, meta, body int
+	titleWords, blk            int
+}
+
+func payload(t *testing.T, data []byte, v any) {
+	t.Helper()
+	s := string(data)
+	if !strings.HasPrefix(s, `opsdocsIndex("`) || !strings.HasSuffix(s, ");\n") {
+		t.Fatalf("not a wrapped index file: %.60q", s)
+	}
+	if err := json.Unmarshal([]byte(s[strings.Index(s, ",")+1:strings.LastIndex(s, ")")]), v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+type numbers struct {
+	s string
+	i int
+	t *testing.T
+}
+
+func (n *numbers) num() int {
+	v, next, ok := readNum(n.s, n.i)
+	if !ok {
+		n.t.Fatalf("bad number at %d of %q", n.i, n.s)
+	}
+	n.i = next
+	return int(v)
+}
+
+func (n *numbers) int() int {
+	v, next, ok := readInt(n.s, n.i)
+	if !ok {
+		n.t.Fatalf("bad number at %d of %q", n.i, n.s)
+	}
+	n.i = next
+	return int(v)
+}
+
+func (n *numbers) more() bool { return n.i < len(n.s) }
+
+func decode(t *testing.T, ix *Index) *decoded {
+	t.Helper()
+	files := map[string][]byte{}
+	for _, f := range ix.Files {
+		files[f.Name] = f.Data
+	}
+	d := &decoded{words: map[string]wordEntry{}, lists: map[[2]int][]decodedPosting{}, short: map[string][]int{}, facets: map[string]map[string][]int{}}
+	payload(t, files["index.js"], &d.manifest)
+	dir := d.manifest["version"].(string) + "/"
+	get := func(name string, v any) {
+		data, ok := files[dir+name]
+		if !ok {
+			t.Fatalf("no file %s", dir+name)
+		}
+		payload(t, data, v)
+	}
+	for i := range d.manifest["dict"].([]any) {
+		var shard [2]string
+		get(fmt.Sprintf("w%d.js", i), &shard)
+		text, refs := &numbers{s: shard[0], t: t}, &numbers{s: shard[1], t: t}
+		prev, ps := []rune(nil), 0
+		for text.more() {
+			shared := text.num()
+			end := text.i + strings.IndexByte(shard[0][text.i:], ' ')
+			word := append(slices.Clone(prev[:shared]), []rune(shard[0][text.i:end])...)
+			text.i = end + 1
+			prev = word
+			ps += refs.int()
+			d.words[string(word)] = wordEntry{ps, refs.num(), refs.num()}
+		}
+	}
+	for s := 0; ; s++ {
+		if _, ok := files[dir+fmt.Sprintf("p%d.js", s)]; !ok {
+			break
+		}
+		var stream string
+		get(fmt.Sprintf("p%d.js", s), &stream)
+		r := &numbers{s: stream, t: t}
+		for i := 0; r.more(); i++ {
+			n, doc := r.num(), -1
+			for range n {
+				doc += r.num() + 1
+				p := decodedPosting{doc: doc}
+				a := r.num()
+				p.body = a / 2
+				if a%2 == 1 {
+					p.title = r.num()
+					if p.title > 0 {
+						p.titleWords = r.num()
+					}
+					p.heading, p.meta = r.num(), r.num()
+				}
+				p.blk = r.num()
+				d.lists[[2]int{s, i}] = append(d.lists[[2]int{s, i}], p)
+			}
+		}
+	}
+	groups := &numbers{s: d.manifest["fragments"].(string), t: t}
+	for g := 0; groups.more(); g++ {
+		groups.num()
+		var frags [][]any
+		get(fmt.Sprintf("f%d.js", g), &frags)
+		d.frags = append(d.frags, frags...)
+	}
+	for i, first := range d.manifest["prefixes"].([]any) {
+		var table map[string]string
+		get(fmt.Sprintf("s%d.js", i), &table)
+		for prefix, list := range table {
+			if !strings.HasPrefix(prefix, first.(string)) {
+				t.Errorf("prefix %q in the file of %q", prefix, first)
+			}
+			r := &numbers{s: list, t: t}
+			for r.more() {
+				d.short[prefix] = append(d.short[prefix], r.num())
+			}
+		}
+	}
+	var facets map[string][][2]string
+	get("facets.js", &facets)
+	for name, values := range facets {
+		d.facets[name] = map[string][]int{}
+		for _, v := range values {
+			var set []int
+			switch v[1][0] {
+			case 'l':
+				r, doc := &numbers{s: v[1], i: 1, t: t}, -1
+				for r.more() {
+					doc += r.num() + 1
+					set = append(set, doc)
+				}
+			case 'b':
+				for i := 1; i < len(v[1]); i++ {
+					bits := digitValue[v[1][i]]
+					for b := range 6 {
+						if bits&(1<<b) != 0 {
+							set = append(set, (i-1)*6+b)
+						}
+					}
+				}
+			}
+			d.facets[name][v[0]] = set
+		}
+	}
+	return d
+}
+
+// postings returns the postings of word's stem.
+func (d *decoded) postings(t *testing.T, word string) []decodedPosting {
+	t.Helper()
+	w, ok := d.words[word]
+	if !ok {
+		t.Fatalf("%q is not in the dictionary", word)
+	}
+	l := d.lists[[2]int{w.shard, w.index}]
+	if len(l) != w.df {
+		t.Errorf("%q: document frequency %d, postings list of %d", word, w.df, len(l))
+	}
+	return l
+}
+
+func TestIndexContent(t *testing.T) {
+	d := decode(t, Build(docs))
+	if n := d.manifest["docs"].(float64); n != 3 {
+		t.Errorf("manifest counts %v documents, want 3", n)
+	}
+
+	launch := d.postings(t, "launch")
+	if len(launch) != 2 || launch[0].doc != 0 || launch[1].doc != 2 {
+		t.Fatalf("launch: postings %+v, want documents 0 and 2", launch)
+	}
+	if p := launch[0]; p.title == 0 || p.meta == 0 || p.body == 0 || p.titleWords != 2 || p.blk != 1 {
+		t.Errorf("launch in document 0: %+v, want title, meta and body, a two-word title, block 1", p)
+	}
+	if p := launch[1]; p.title != 0 || p.meta == 0 || p.body == 0 || p.blk != 1 {
+		t.Errorf("launch in document 2 (launched, tag launch): %+v, want meta and body, block 1", p)
+	}
+	if w, l := d.words["launched"], d.words["launch"]; w.shard != l.shard || w.index != l.index {
+		t.Error("launched and launch should share the stem's postings")
+	}
+	// The block where a word weighs most: its heading counts three times.
+	if p := d.postings(t, "rollback")[0]; p.heading == 0 || p.blk != 3 {
+		t.Errorf("rollback: %+v, want the heading and block 3", p)
+	}
+	if p := d.postings(t, "base_url")[0]; p.blk != 2 {
+		t.Errorf("base_url: %+v, want block 2", p)
+	}
+	for _, w := range []string{"base", "url", "launchdarkly", "darkly", "cafe", "ios", "priya", "weekly", "product-ops"} {
+		d.postings(t, w)
+	}
+
+	// Stop words are indexed in titles only.
+	if _, ok := d.words["the"]; ok {
+		t.Error("the stop word \"the\" of the bodies is in the dictionary")
+	}
+	if p := d.postings(t, "who"); len(p) != 1 || p[0].title == 0 || p[0].titleWords != 0 {
+		t.Errorf("who: %+v, want the title of document 1, which has no other words", p)
+	}
+
+	if got := d.frags[1][0]; got != "/team/who-we-are/" {
+		t.Errorf("fragment 1 is of %v", got)
+	}
+	blocks := d.frags[0][4].([]any)
+	if b := blocks[2].([]any); b[0] != "rollback" || b[1] != "Rollback" || !strings.HasPrefix(b[2].(string), "Roll back with") {
+		t.Errorf("fragment 0, block 2: %v", b)
+	}
+	if desc, text := d.frags[1][3], d.frags[1][4].([]any)[0].([]any)[2]; desc != "" || text != "Priya Raman runs product ops. We meet weekly." {
+		t.Errorf("fragment 1: description %q, first block %q", desc, text)
+	}
+
+	if got := d.short["mo"]; !slices.Equal(got, []int{2}) {
+		t.Errorf("prefix mo: %v, want document 2", got)
+	}
+	if got := d.short["l"]; !slices.Equal(got, []int{0, 2}) {
+		t.Errorf("prefix l: %v, want the title match first, then the tag", got)
+	}
+	if got := d.facets["team"]; !slices.Equal(got["Mobile"], []int{2}) || !slices.Equal(got["Product Ops"], []int{1}) {
+		t.Errorf("team facet: %v", got)
+	}
+	if got := d.facets["tags"]["launch"]; !slices.Equal(got, []int{0, 2}) {
+		t.Errorf("tag launch: %v", got)
+	}
+}
+
+// TestIndexLarge checks the shards of a site too big for one of each,
+// and that every word of every shard leads to its postings.
+func TestIndexLarge(t *testing.T) {
+	var many []Doc
+	for i := range 400 {
+		many = append(many, Doc{
+			URL: fmt.Sprintf("/p/%d/", i), Title: fmt.Sprintf("Page %d about topic%d", i, i%37), Type: []string{"page", "playbook"}[i%2],
+			Tags:   []string{fmt.Sprintf("tag%d", i%11)},
+			Blocks: []Block{{Anchor: "a", Heading: "Part", Text: fmt.Sprintf("word%d common text w%d_%d and more%d", i%53, i, i%7, i)}},
+		})
+	}
+	ix := Build(many)
+	for _, kind := range []string{"dictionary", "postings", "fragments"} {
+		if ix.Stats.Files[kind] < 2 {
+			t.Errorf("%d %s files, want several", ix.Stats.Files[kind], kind)
+		}
+	}
+	d := decode(t, ix)
+	if len(d.frags) != 400 {
+		t.Fatalf("%d fragments, want 400", len(d.frags))
+	}
+	for i, f := range d.frags {
+		if f[0] != fmt.Sprintf("/p/%d/", i) {
+			t.Fatalf("fragment %d is of %v", i, f[0])
+		}
+	}
+	if l := d.postings(t, "common"); len(l) != 400 {
+		t.Errorf("common: %d postings, want 400", len(l))
+	}
+	for w := range d.words {
+		d.postings(t, w)
+	}
+	if got := len(d.facets["type"]["playbook"]); got != 200 {
+		t.Errorf("%d playbooks in the type facet, want 200", got)
+	}
+}
+
+// TestIndexDeterministic builds the same index on one core and on many.
+func TestIndexDeterministic(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	one := Build(docs)
+	runtime.GOMAXPROCS(8)
+	many := Build(docs)
+	if len(one.Files) != len(many.Files) {
+		t.Fatal("different files")
+	}
+	for i := range one.Files {
+		if one.Files[i].Name != many.Files[i].Name || !bytes.Equal(one.Files[i].Data, many.Files[i].Data) {
+			t.Errorf("%s differs", one.Files[i].Name)
+		}
+	}
+}
+
+// TestIndexGolden keeps the files of the small site's index in
+// testdata/index.txtar, so that a change of format shows in review. Run
+// with -update to rewrite it.
+func TestIndexGolden(t *testing.T) {
+	ix := Build(docs)
+	ar := &txtar.Archive{Comment: []byte("The index of the documents of index_test.go. go test -update rewrites it.\n")}
+	for _, f := range ix.Files {
+		ar.Files = append(ar.Files, txtar.File{Name: f.Name, Data: f.Data})
+	}
+	got := txtar.Format(ar)
+	if *update {
+		if err := os.WriteFile("testdata/index.txtar", got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile("testdata/index.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("the index differs from testdata/index.txtar (run go test -update and review the diff):\n%s", got)
+	}
+}

@@ -1,0 +1,196 @@
+package search
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxWord is the longest word indexed, in runes. Longer runs of letters
+// are hashes, encoded data or URLs nobody searches for; their parts are
+// still indexed when they are short enough.
+const maxWord = 40
+
+// A tokenizer splits text into words, lowercased and folded. It keeps its
+// buffers between calls, so it is not safe for concurrent use.
+type tokenizer struct {
+	run   []rune // the current run of word characters and joiners
+	segs  []span // the run cut at its joiners
+	humps []span // a segment cut at its camelCase humps
+	buf   []byte
+}
+
+type span struct{ start, end int }
+
+// A wordKind says where a word comes from: a run of its own, a whole
+// compound (snake_case, camelCase, ...), or a part of one.
+type wordKind uint8
+
+const (
+	single wordKind = iota
+	whole
+	part
+)
+
+// words calls emit for every word of text, in order. A run of letters and
+// digits joined by '_', '-' or '.', or written in camelCase, is a compound
+// (snake_case, kebab-case, config.base_url, baseURL): it is emitted whole,
+// with its joiners, and then part by part, a camelCase part of a joined
+// run whole and then hump by hump: ".Page.IsZero" gives page.iszero, page,
+// iszero, is and zero. The slice passed to emit is reused after it
+// returns.
+func (t *tokenizer) words(text string, emit func(w []byte, kind wordKind)) {
+	t.run = t.run[:0]
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		switch {
+		case isWordRune(r):
+			t.run = append(t.run, r)
+			continue
+		case isJoiner(r) && len(t.run) > 0 && i < len(text):
+			next, _ := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(next) {
+				t.run = append(t.run, r)
+				continue
+			}
+		}
+		t.flush(emit)
+	}
+	t.flush(emit)
+}
+
+func (t *tokenizer) flush(emit func(w []byte, kind wordKind)) {
+	run := t.run
+	if len(run) == 0 {
+		return
+	}
+	t.run = t.run[:0]
+	t.segs = splitJoiners(run, t.segs[:0])
+	t.humps = splitHumps(run, t.segs[0], t.humps[:0])
+	if len(t.segs) == 1 && len(t.humps) == 1 {
+		t.emit(emit, run, single)
+		return
+	}
+	t.emit(emit, run, whole)
+	for i, seg := range t.segs {
+		if i > 0 {
+			t.humps = splitHumps(run, seg, t.humps[:0])
+		}
+		if len(t.humps) == 1 {
+			t.emit(emit, run[seg.start:seg.end], part)
+			continue
+		}
+		if len(t.segs) > 1 {
+			t.emit(emit, run[seg.start:seg.end], whole)
+		}
+		for _, h := range t.humps {
+			t.emit(emit, run[h.start:h.end], part)
+		}
+	}
+}
+
+func (t *tokenizer) emit(emit func(w []byte, kind wordKind), runes []rune, kind wordKind) {
+	if len(runes) <= maxWord {
+		t.buf = fold(t.buf[:0], runes)
+		emit(t.buf, kind)
+	}
+}
+
+// splitJoiners cuts a run at its joiners.
+func splitJoiners(run []rune, segs []span) []span {
+	start := 0
+	for i, r := range run {
+		if isJoiner(r) {
+			segs = append(segs, span{start, i})
+			start = i + 1
+		}
+	}
+	return append(segs, span{start, len(run)})
+}
+
+// splitHumps cuts a segment of a run where its case changes: before an
+// upper-case letter that follows a lower-case one (camelCase), and before
+// the last of several capitals followed by two or more lower-case letters
+// (HTTPServer). A plural acronym stays whole (KPIs).
+func splitHumps(run []rune, seg span, humps []span) []span {
+	start := seg.start
+	for i := seg.start + 1; i < seg.end; i++ {
+		prev, r := run[i-1], run[i]
+		if isLower(prev) && isUpper(r) ||
+			isUpper(prev) && isUpper(r) && i+2 < seg.end && isLower(run[i+1]) && isLower(run[i+2]) {
+			humps = append(humps, span{start, i})
+			start = i
+		}
+	}
+	return append(humps, span{start, seg.end})
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+func isJoiner(r rune) bool { return r == '_' || r == '-' || r == '.' }
+
+func isLower(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z'
+	}
+	return unicode.IsLower(r)
+}
+
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}
+
+// fold appends the runes to b in lower case, with the accents of Latin
+// letters removed (é -> e) and combining accents dropped, so that "Tomás"
+// is found by "tomas". The browser folds queries the same way: lower
+// case, then canonical decomposition of Latin letters, keeping the base
+// letter when what follows it is only accents (U+0300 to U+036F).
+func fold(b []byte, runes []rune) []byte {
+	for _, r := range runes {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		case 0x300 <= r && r <= 0x36f:
+			continue
+		}
+		r = unicode.ToLower(r)
+		if base, ok := latinBase[r]; ok {
+			r = base
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return b
+}
+
+// latinBase maps the lower-case Latin letters of U+00C0 to U+024F and
+// U+1E00 to U+1EFF whose canonical decomposition is an ASCII letter
+// followed by accents to that letter.
+var latinBase = func() map[rune]rune {
+	const pairs = "àaáaâaãaäaåaçcèeéeêeëeìiíiîiïiñnòoóoôoõoöoùuúuûuüuýyÿyāaăaąaćcĉcċcčcďdēeĕeėeęeěe" +
+		"ĝgğgġgģgĥhĩiīiĭiįiĵjķkĺlļlľlńnņnňnōoŏoőoŕrŗrřrśsŝsşsšsţtťtũuūuŭuůuűuųuŵwŷyźzżzžzơoưuǎaǐiǒo" +
+		"ǔuǖuǘuǚuǜuǟaǡaǧgǩkǫoǭoǰjǵgǹnǻaȁaȃaȅeȇeȉiȋiȍoȏoȑrȓrȕuȗușsțtȟhȧaȩeȫoȭoȯoȱoȳyḁaḃbḅbḇbḉcḋdḍdḏdḑd" +
+		"ḓdḕeḗeḙeḛeḝeḟfḡgḣhḥhḧhḩhḫhḭiḯiḱkḳkḵkḷlḹlḻlḽlḿmṁmṃmṅnṇnṉnṋnṍoṏoṑoṓoṕpṗpṙrṛrṝrṟrṡsṣsṥsṧsṩsṫtṭt" +
+		"ṯtṱtṳuṵuṷuṹuṻuṽvṿvẁwẃwẅwẇwẉwẋxẍxẏyẑzẓzẕzẖhẗtẘwẙyạaảaấaầaẩaẫaậaắaằaẳaẵaặaẹeẻeẽeếeềeểeễeệeỉi" +
+		"ịiọoỏoốoồoổoỗoộoớoờoởoỡoợoụuủuứuừuửuữuựuỳyỵyỷyỹy"
+	m := map[rune]rune{}
+	rs := []rune(pairs)
+	for i := 0; i+1 < len(rs); i += 2 {
+		m[rs[i]] = rs[i+1]
+	}
+	return m
+}()

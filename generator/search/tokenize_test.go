@@ -1,0 +1,94 @@
+package search
+
+import (
+	"strings"
+	"testing"
+)
+
+// tokens lists the words of text as "word" for a word of its own,
+// "word+" for a whole compound and "-word" for a part of one.
+func tokens(text string) string {
+	var t tokenizer
+	var out []string
+	t.words(text, func(w []byte, kind wordKind) {
+		switch kind {
+		case whole:
+			out = append(out, string(w)+"+")
+		case part:
+			out = append(out, "-"+string(w))
+		default:
+			out = append(out, string(w))
+		}
+	})
+	return strings.Join(out, " ")
+}
+
+func TestTokenizer(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"words and punctuation", "Launch readiness: the two-week checklist.", "launch readiness the two-week+ -two -week checklist"},
+		{"snake case", "set base_url in opsdocs.yaml", "set base_url+ -base -url in opsdocs.yaml+ -opsdocs -yaml"},
+		{"camel case", "LaunchDarkly flags", "launchdarkly+ -launch -darkly flags"},
+		{"acronym then word", "HTTPServer", "httpserver+ -http -server"},
+		{"plural acronyms stay whole", "KPIs and SLOs", "kpis and slos"},
+		{"dotted camel case", ".Reviewed.IsZero", "reviewed.iszero+ -reviewed iszero+ -is -zero"},
+		{"kebab case", "go/no-go", "go no-go+ -no -go"},
+		{"joiners only between letters", "-flag end. a--b x_", "flag end a b x"},
+		{"digits", "Sev1 in 2026-Q4, 45%", "sev1 in 2026-q4+ -2026 -q4 45"},
+		{"apostrophes split", "don’t isn't", "don t isn t"},
+		{"accents folded", "Tomás Müller façade ĂŞ", "tomas muller facade as"},
+		{"combining accents dropped", "Toma\u0301s", "tomas"},
+		{"other scripts kept", "Привет мир 日本", "привет мир 日本"},
+		{"too long dropped, short parts kept", strings.Repeat("x", 41) + "_y " + strings.Repeat("z", 41), "-y"},
+		{"upper case", "SOURCE_DATE_EPOCH", "source_date_epoch+ -source -date -epoch"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tokens(tc.text); got != tc.want {
+				t.Errorf("tokens(%q)\n got %s\nwant %s", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestStem(t *testing.T) {
+	for word, want := range map[string]string{
+		"running": "run", "readiness": "readi", "launches": "launch", "launched": "launch",
+		"kpis": "kpis", "go": "go", "sev1": "sev1", "base_url": "base_url", "привет": "привет",
+	} {
+		if got := stem(word); got != want {
+			t.Errorf("stem(%q) = %q, want %q", word, got, want)
+		}
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	for _, n := range []uint64{0, 1, 31, 32, 1023, 1024, 123456789, 1<<63 + 5} {
+		b := appendNum([]byte("!"), n)
+		got, next, ok := readNum(string(b), 1)
+		if !ok || got != n || next != len(b) {
+			t.Errorf("%d: encoded %q, read %d (ok %v, next %d)", n, b, got, ok, next)
+		}
+	}
+	for _, n := range []int64{0, -1, 1, -32, 31, -1 << 40} {
+		b := appendInt(nil, n)
+		if got, _, ok := readInt(string(b), 0); !ok || got != n {
+			t.Errorf("%d: encoded %q, read %d", n, b, got)
+		}
+	}
+	if len(appendNum(nil, 31)) != 1 || len(appendNum(nil, 1023)) != 2 {
+		t.Error("numbers below 32 take one digit, below 1024 two")
+	}
+	if _, _, ok := readNum("W", 0); ok {
+		t.Error("a number cut short was read")
+	}
+}
+
+func TestCompareUTF16(t *testing.T) {
+	// U+FF5E sorts after U+1F600 in UTF-16 (0xFF5E > 0xD83D), not in
+	// code points.
+	if compareUTF16("\uff5e", "\U0001F600") <= 0 {
+		t.Error("U+FF5E should sort after U+1F600, as in JavaScript")
+	}
+	if compareUTF16("ab", "abc") >= 0 || compareUTF16("abc", "abd") >= 0 || compareUTF16("x", "x") != 0 {
+		t.Error("plain order broken")
+	}
+}
