@@ -227,7 +227,7 @@ func TestSearchFilters(t *testing.T) {
 	// The address with filters and no query lists the pages of a team.
 	b.Do(t, chromedp.Navigate(site+"/search/?team=Growth"))
 	hrefs = results(t, b, "")
-	want := []string{"/roadmaps/growth/", "/kpis/growth-kpis/"}
+	want := []string{"/roadmap/growth/", "/kpis/growth-kpis/"}
 	for _, w := range want {
 		found := false
 		for _, h := range hrefs {
