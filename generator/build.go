@@ -52,10 +52,14 @@ type Result struct {
 	Stages []Stage
 }
 
-// A Stage is one step of the pipeline and its wall time.
+// A Stage is one step of the pipeline, its wall time and what it
+// allocated on the heap (by every goroutine of the process, so a program
+// running other work at the same time sees that work counted too).
 type Stage struct {
 	Name     string
 	Duration time.Duration
+	// AllocBytes and Allocs are the bytes and objects allocated.
+	AllocBytes, Allocs uint64
 }
 
 // Errors reports whether the build found errors.
@@ -76,7 +80,7 @@ type page struct {
 // whole: a broken layout, an output that cannot be written, a cancelled
 // context.
 func Build(ctx context.Context, opts Options) (*Result, error) {
-	b := &builder{opts: opts, res: &Result{}, last: time.Now()}
+	b := &builder{opts: opts, res: &Result{}, last: time.Now(), lastAlloc: readAllocs()}
 	err := b.run(ctx)
 	b.res.Diagnostics = b.diags.Sorted()
 	return b.res, err
@@ -87,6 +91,8 @@ type builder struct {
 	diags diag.List
 	res   *Result
 	last  time.Time
+
+	lastAlloc allocs
 
 	cfg      *config.Config
 	basePath string // "/" or "/docs/"
@@ -100,9 +106,12 @@ type builder struct {
 }
 
 func (b *builder) stage(name string) {
-	now := time.Now()
-	b.res.Stages = append(b.res.Stages, Stage{name, now.Sub(b.last)})
-	b.last = now
+	now, a := time.Now(), readAllocs()
+	b.res.Stages = append(b.res.Stages, Stage{
+		Name: name, Duration: now.Sub(b.last),
+		AllocBytes: a.bytes - b.lastAlloc.bytes, Allocs: a.objects - b.lastAlloc.objects,
+	})
+	b.last, b.lastAlloc = now, a
 }
 
 func (b *builder) run(ctx context.Context) error {
