@@ -43,7 +43,7 @@ bench-compare:
 
 ## bench-go: the Go benchmarks of the pipeline's stages and the goldmark floor
 bench-go:
-	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./generator/ | tee bench/go-bench.txt
+	mkdir -p bench && $(GO) test -run '^$$' -bench . -benchmem -count 6 ./generator/ | tee bench/go-bench.txt
 
 clean:
 	rm -rf bin public bench
