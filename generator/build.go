@@ -362,12 +362,13 @@ func (b *builder) render(ctx context.Context) error {
 		}
 		p := all[i]
 		layout, data := b.pageData(p, site, nv)
-		html, err := b.tmpl.Render(layout, data)
-		if err != nil {
+		buf := getBuffer()
+		defer putBuffer(buf)
+		if err := b.tmpl.Execute(buf, layout, data); err != nil {
 			errs[i] = b.templateError(err, p.URL)
 			return
 		}
-		errs[i] = b.opts.Output.WriteFile(outputPath(p.URL), html)
+		errs[i] = b.opts.Output.WriteFile(outputPath(p.URL), buf.Bytes())
 	})
 	for _, err := range errs {
 		if err != nil {

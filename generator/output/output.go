@@ -19,7 +19,8 @@ import (
 )
 
 // A Writer receives the files of a site. WriteFile may be called from
-// several goroutines at once.
+// several goroutines at once, and must not keep data after it returns:
+// callers reuse their buffers.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }
@@ -108,7 +109,7 @@ func (d *Dir) Commit() error {
 		return os.Rename(d.tmp, d.dest)
 	}
 	if err := exchange(d.tmp, d.dest); err == nil {
-		return os.RemoveAll(d.tmp) // now holds the previous site
+		return removeTree(d.tmp) // now holds the previous site
 	}
 	old := d.tmp + ".old"
 	if err := os.Rename(d.dest, old); err != nil {
@@ -118,11 +119,11 @@ func (d *Dir) Commit() error {
 		os.Rename(old, d.dest)
 		return err
 	}
-	return os.RemoveAll(old)
+	return removeTree(old)
 }
 
 // Abort removes what was written; the destination is left as it was.
-func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }
+func (d *Dir) Abort() error { return removeTree(d.tmp) }
 
 // Memory keeps a site in memory. It is safe for concurrent use.
 type Memory struct {

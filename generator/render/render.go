@@ -51,6 +51,8 @@ type Link struct {
 	Description string
 	// Active marks the current page, or a section on the way to it.
 	Active bool
+	// Current marks the current page only.
+	Current bool
 	// Children are the entries below a section, when it is expanded.
 	Children []*Link
 	// More counts the entries left out of Children to keep a page small;
