@@ -26,6 +26,7 @@
 //	date .LastUpdated   "2 January 2006"; "" for a zero time
 //	isodate .Now        "2006-01-02"; "" for a zero time
 //	dict "k" v ...      a map, to pass several values to a template
+//	navtree .Nav        the sidebar's entries as nested <li> items (see NavTree)
 package render
 
 import (
@@ -164,6 +165,7 @@ func (f Funcs) funcMap() template.FuncMap {
 			}
 			return t.Format(time.DateOnly)
 		},
+		"navtree": NavTree,
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {
 				return nil, errors.New("dict: want key and value pairs")
