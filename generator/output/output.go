@@ -94,8 +94,13 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	}
 	dir := path.Dir(name)
 	if _, ok := d.dirs.Load(dir); !ok && dir != "." {
-		if err := os.MkdirAll(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-			return err
+		// Most folders hold one page and their parent exists already:
+		// one mkdir, not MkdirAll's look at every parent first.
+		full := filepath.Join(d.tmp, filepath.FromSlash(dir))
+		if err := os.Mkdir(full, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(full, 0o755); err != nil {
+				return err
+			}
 		}
 		d.dirs.Store(dir, true)
 	}
