@@ -9,8 +9,6 @@ import (
 	"path"
 	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/opsdocs/opsdocs/assets"
@@ -225,23 +223,7 @@ func (b *builder) contentPages() []*content.Page {
 
 // parallel calls f(0) ... f(n-1) on all cores and waits for them.
 func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
+	parallelWith(runtime.GOMAXPROCS(0), n, f)
 }
 
 func (b *builder) convert() {
@@ -356,7 +338,7 @@ func (b *builder) render(ctx context.Context) error {
 	// Rendering stops at a broken layout; which page reports it must not
 	// depend on scheduling, so each page keeps its own error.
 	errs := make([]error, len(all))
-	parallel(len(all), func(i int) {
+	parallelWith(ioWorkers(), len(all), func(i int) {
 		if ctx.Err() != nil {
 			return
 		}
@@ -482,7 +464,7 @@ func (b *builder) pageData(p *page, site *render.Site, nv *nav) (string, *render
 // writeFiles publishes the files of content/ and the theme's assets.
 func (b *builder) writeFiles(set *content.Set) error {
 	errs := make([]error, len(set.Files))
-	parallel(len(set.Files), func(i int) {
+	parallelWith(ioWorkers(), len(set.Files), func(i int) {
 		f := set.Files[i]
 		data, err := fs.ReadFile(b.opts.Site, "content/"+f.Path)
 		if err != nil {
