@@ -40,7 +40,7 @@ func TestHugoSite(t *testing.T) {
 
 func TestBody(t *testing.T) {
 	for src, want := range map[string]string{
-		"---\ntitle: A\n---\nText\n":   "Text\n",
+		"---\ntitle: A\n---\nText\n":    "Text\n",
 		"+++\ntitle = 'A'\n+++\nText\n": "Text\n",
 		"# Title\n":                     "# Title\n",
 		"---\nnever closed\n":           "---\nnever closed\n",
