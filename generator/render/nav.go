@@ -21,9 +21,19 @@ import (
 // wants other markup ranges over .Nav in its own partial instead.
 func NavTree(links []*Link) template.HTML {
 	var b strings.Builder
-	b.Grow(len(links) * 160)
+	b.Grow(countNav(links) * 160)
 	writeNav(&b, links)
 	return template.HTML(b.String())
+}
+
+func countNav(links []*Link) int {
+	n := len(links)
+	for _, l := range links {
+		if l.Active {
+			n += countNav(l.Children) + 1
+		}
+	}
+	return n
 }
 
 func writeNav(b *strings.Builder, links []*Link) {
@@ -39,7 +49,7 @@ func writeNav(b *strings.Builder, links []*Link) {
 			b.WriteString(` aria-current="page"`)
 		}
 		b.WriteByte('>')
-		template.HTMLEscape(b, []byte(l.Title))
+		writeText(b, l.Title)
 		b.WriteString("</a>")
 		if l.Active && (len(l.Children) > 0 || l.More > 0) {
 			b.WriteString("\n<ul class=\"nav-children\" role=\"list\">\n")
@@ -63,27 +73,48 @@ func writeNav(b *strings.Builder, links []*Link) {
 	}
 }
 
+// writeText writes text escaped for HTML.
+func writeText(b *strings.Builder, s string) {
+	if strings.ContainsAny(s, `<>&'"`+"\x00") {
+		b.WriteString(template.HTMLEscapeString(s))
+		return
+	}
+	b.WriteString(s)
+}
+
+// urlSafe marks the bytes a URL keeps as they are.
+var urlSafe = func() (t [256]bool) {
+	for _, c := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$()*+,;=%") {
+		t[c] = true
+	}
+	return t
+}()
+
 // writeURL writes a URL for an attribute in double quotes, as
 // html/template would: bytes that may not appear in a URL are
 // percent-encoded, and & becomes &amp;.
 func writeURL(b *strings.Builder, u string) {
 	const hex = "0123456789ABCDEF"
+	start := 0 // u[start:i] is yet to be written, and needs no escaping
 	for i := 0; i < len(u); i++ {
 		c := u[i]
-		switch {
-		case c == '&':
+		if urlSafe[c] {
+			continue
+		}
+		b.WriteString(u[start:i])
+		start = i + 1
+		switch c {
+		case '&':
 			b.WriteString("&amp;")
-		case c == '\'':
+		case '\'':
 			b.WriteString("&#39;")
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-			strings.IndexByte("-._~:/?#[]@!$()*+,;=%", c) >= 0:
-			b.WriteByte(c)
 		default:
 			b.WriteByte('%')
 			b.WriteByte(hex[c>>4])
 			b.WriteByte(hex[c&15])
 		}
 	}
+	b.WriteString(u[start:])
 }
 
 func itoa(n int) string {
