@@ -1,7 +1,7 @@
 # opsdocs: build, test and preview.
 GO ?= go
 
-.PHONY: all build run test test-deps vet clean
+.PHONY: all build run test test-deps vet clean bench bench-compare bench-go
 
 all: build
 
@@ -33,5 +33,17 @@ test-deps:
 		exit 1; \
 	fi
 
+## bench: build generated sites of 1,000 and 10,000 pages; pages/s and peak memory
+bench:
+	$(GO) run ./cmd/bench -pages 1000,10000
+
+## bench-compare: 10,000 pages with opsdocs, Hugo, and Hugo + Pagefind (installs them when root)
+bench-compare:
+	$(GO) run ./cmd/bench -compare -pages 10000
+
+## bench-go: the Go benchmarks of the pipeline's stages and the goldmark floor
+bench-go:
+	mkdir -p bench && $(GO) test -run '^$$' -bench . -benchmem -count 6 ./generator/ | tee bench/go-bench.txt
+
 clean:
-	rm -rf bin public
+	rm -rf bin public bench

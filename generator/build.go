@@ -9,8 +9,6 @@ import (
 	"path"
 	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/opsdocs/opsdocs/assets"
@@ -66,10 +64,14 @@ type Result struct {
 	Stages []Stage
 }
 
-// A Stage is one step of the pipeline and its wall time.
+// A Stage is one step of the pipeline, its wall time and what it
+// allocated on the heap (by every goroutine of the process, so a program
+// running other work at the same time sees that work counted too).
 type Stage struct {
 	Name     string
 	Duration time.Duration
+	// AllocBytes and Allocs are the bytes and objects allocated.
+	AllocBytes, Allocs uint64
 }
 
 // Errors reports whether the build found errors.
@@ -98,7 +100,7 @@ type page struct {
 // whole: a broken layout, an output that cannot be written, a cancelled
 // context.
 func Build(ctx context.Context, opts Options) (*Result, error) {
-	b := &builder{opts: opts, res: &Result{}, last: time.Now()}
+	b := &builder{opts: opts, res: &Result{}, last: time.Now(), lastAlloc: readAllocs()}
 	err := b.run(ctx)
 	b.res.Diagnostics = b.diags.Sorted()
 	return b.res, err
@@ -109,6 +111,8 @@ type builder struct {
 	diags diag.List
 	res   *Result
 	last  time.Time
+
+	lastAlloc allocs
 
 	cfg      *config.Config
 	baseURL  string
@@ -132,9 +136,12 @@ type builder struct {
 }
 
 func (b *builder) stage(name string) {
-	now := time.Now()
-	b.res.Stages = append(b.res.Stages, Stage{name, now.Sub(b.last)})
-	b.last = now
+	now, a := time.Now(), readAllocs()
+	b.res.Stages = append(b.res.Stages, Stage{
+		Name: name, Duration: now.Sub(b.last),
+		AllocBytes: a.bytes - b.lastAlloc.bytes, Allocs: a.objects - b.lastAlloc.objects,
+	})
+	b.last, b.lastAlloc = now, a
 }
 
 func (b *builder) run(ctx context.Context) error {
@@ -272,23 +279,7 @@ func (b *builder) contentPages() []*content.Page {
 
 // parallel calls f(0) ... f(n-1) on all cores and waits for them.
 func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
+	parallelWith(runtime.GOMAXPROCS(0), n, f)
 }
 
 // linkOptions are the options that resolve the links written on p, at
@@ -420,18 +411,19 @@ func (b *builder) render(ctx context.Context) error {
 	// Rendering stops at a broken layout; which page reports it must not
 	// depend on scheduling, so each page keeps its own error.
 	errs := make([]error, len(all))
-	parallel(len(all), func(i int) {
+	parallelWith(ioWorkers(), len(all), func(i int) {
 		if ctx.Err() != nil {
 			return
 		}
 		p := all[i]
 		layout, data := b.pageData(p, site, nv)
-		html, err := b.tmpl.Render(layout, data)
-		if err != nil {
+		buf := getBuffer()
+		defer putBuffer(buf)
+		if err := b.tmpl.Execute(buf, layout, data); err != nil {
 			errs[i] = b.templateError(err, p.URL)
 			return
 		}
-		errs[i] = b.opts.Output.WriteFile(outputPath(p.URL), html)
+		errs[i] = b.opts.Output.WriteFile(outputPath(p.URL), buf.Bytes())
 	})
 	for _, err := range errs {
 		if err != nil {
@@ -574,7 +566,7 @@ func (b *builder) pageData(p *page, site *render.Site, nv *nav) (string, *render
 // writeFiles publishes the files of content/ and the theme's assets.
 func (b *builder) writeFiles(set *content.Set) error {
 	errs := make([]error, len(set.Files))
-	parallel(len(set.Files), func(i int) {
+	parallelWith(ioWorkers(), len(set.Files), func(i int) {
 		f := set.Files[i]
 		data, err := fs.ReadFile(b.opts.Site, "content/"+f.Path)
 		if err != nil {

@@ -99,7 +99,7 @@ func (n *nav) list(es []navEntry, path []*content.Section, depth int, pg *conten
 	for _, e := range es[lo:hi] {
 		l := n.link(e.page)
 		if e.page == pg {
-			l.Active = true
+			l.Active, l.Current = true, true
 		}
 		if e.section != nil && e.section == open {
 			l.Active = true

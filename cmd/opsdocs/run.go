@@ -162,7 +162,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	failOnStale := fs.Bool("fail-on-stale", false, "fail when a page is overdue for review, listing each one")
 	force := fs.Bool("force", false, "replace the output folder even if opsdocs did not make it")
 	quiet := fs.BoolP("quiet", "q", false, "print only problems")
-	stats := fs.Bool("stats", false, "print the time each stage took")
+	stats := fs.Bool("stats", false, "print each stage's time and allocations, pages per second and peak memory")
+	var prof profiles
+	fs.StringVar(&prof.cpu, "cpuprofile", "", "write a CPU profile of the build to `FILE`, for go tool pprof")
+	fs.StringVar(&prof.mem, "memprofile", "", "write a memory (allocation) profile of the build to `FILE`, for go tool pprof")
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
@@ -182,6 +185,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "opsdocs build: %v\n", err)
 		return exitUsage
 	}
+	gcForBatch()
+	if err := prof.start(); err != nil {
+		dir.Abort()
+		fmt.Fprintf(stderr, "opsdocs build: %v\n", err)
+		return exitUsage
+	}
 	start := time.Now()
 	res, err := generator.Build(ctx, generator.Options{
 		Site: root.FS(), Output: dir, BaseURL: *baseURL, Drafts: *site.drafts, Now: day, GitDir: *site.source,
@@ -193,11 +202,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	} else {
 		dir.Abort()
 	}
+	end := time.Now()
+	if perr := prof.stop(); perr != nil {
+		fmt.Fprintf(stderr, "opsdocs build: %v\n", perr)
+	}
 	if *stats && res != nil {
-		for _, st := range res.Stages {
-			fmt.Fprintf(stdout, "%-10s %8s\n", st.Name, st.Duration.Round(time.Millisecond))
-		}
-		fmt.Fprintf(stdout, "%-10s %8s\n", "swap", time.Since(commitStart).Round(time.Millisecond))
+		printStats(stdout, res, end.Sub(commitStart), end.Sub(start))
 	}
 	report(stderr, res.Diagnostics, res.Pages)
 	if err != nil {

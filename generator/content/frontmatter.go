@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
 )
 
@@ -68,32 +67,6 @@ func Errorf(line int, format string, args ...any) error {
 	return &Error{Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
-type frontMatterFormat int
-
-const (
-	formatNone frontMatterFormat = iota
-	formatYAML
-	formatTOML
-)
-
-// block is what the front-matter formats capture: the raw text between
-// the delimiters, decoded afterwards with positions kept.
-type block struct {
-	format frontMatterFormat
-	data   []byte
-}
-
-var formats = []*frontmatter.Format{
-	frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
-		*v.(*block) = block{formatYAML, data}
-		return nil
-	}),
-	frontmatter.NewFormat("+++", "+++", func(data []byte, v any) error {
-		*v.(*block) = block{formatTOML, data}
-		return nil
-	}),
-}
-
 // SplitFrontMatter separates src into its front matter and its body. Front
 // matter is recognised only at the first byte of the file: a line "---"
 // (YAML) or "+++" (TOML). bodyLine is the line of src where the body
@@ -105,26 +78,20 @@ func SplitFrontMatter(src []byte) (fm FrontMatter, body []byte, bodyLine int, er
 	if delim != "---" && delim != "+++" {
 		return fm, src, 1, nil
 	}
-	var b block
-	rest, err := frontmatter.MustParse(bytes.NewReader(src), &b, formats...)
-	if errors.Is(err, frontmatter.ErrNotFound) {
+	data, bodyStart, ok := splitBlock(src, delim)
+	if !ok {
 		return fm, nil, 0, Errorf(1, "front matter opened with %s is never closed: add a line %s after the last key", delim, delim)
 	}
-	if err != nil {
-		return fm, nil, 0, Errorf(1, "reading front matter: %v", err)
-	}
-	bodyStart := len(src) - len(rest)
 	body = src[bodyStart:]
 	bodyLine = 1 + bytes.Count(src[:bodyStart], []byte("\n"))
 
 	// The block's first line is the line after the opening delimiter.
 	const offset = 1
 	var node *yaml.Node
-	switch b.format {
-	case formatYAML:
-		node, err = decodeYAML(b.data, offset)
-	case formatTOML:
-		node, err = decodeTOML(b.data, offset)
+	if delim == "---" {
+		node, err = decodeYAML(data, offset)
+	} else {
+		node, err = decodeTOML(data, offset)
 	}
 	if err != nil {
 		return fm, body, bodyLine, err
@@ -133,6 +100,28 @@ func SplitFrontMatter(src []byte) (fm FrontMatter, body []byte, bodyLine int, er
 		fm.Map = node
 	}
 	return fm, body, bodyLine, nil
+}
+
+// splitBlock finds the line closing the block opened by the first line of
+// src: a line that is delim, blanks around it allowed. It returns the text
+// between the two lines and the offset where the body starts.
+func splitBlock(src []byte, delim string) (data []byte, bodyStart int, ok bool) {
+	i := bytes.IndexByte(src, '\n')
+	if i < 0 {
+		return nil, 0, false
+	}
+	start := i + 1
+	for pos := start; pos < len(src); {
+		line, next := src[pos:], len(src)
+		if j := bytes.IndexByte(line, '\n'); j >= 0 {
+			line, next = line[:j], pos+j+1
+		}
+		if string(bytes.TrimSpace(line)) == delim {
+			return src[start:pos], next, true
+		}
+		pos = next
+	}
+	return nil, 0, false
 }
 
 // firstLine returns the first line of src without its line ending and

@@ -134,3 +134,39 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitFrontMatterEdges(t *testing.T) {
+	for _, c := range []struct {
+		name, src, title, body string
+		line                   int
+		fails                  bool
+	}{
+		{name: "closing line at end of file", src: "---\ntitle: A\n---", title: "A", body: "", line: 3},
+		{name: "CRLF and blanks around the closing line", src: "---\r\ntitle: A\r\n  ---  \r\nText\r\n", title: "A", body: "Text\r\n", line: 4},
+		{name: "a longer line is not the delimiter", src: "---\ntitle: |\n  ----\n---\nText\n", title: "----\n", body: "Text\n", line: 5},
+		{name: "empty block", src: "---\n---\nText\n", body: "Text\n", line: 3},
+		{name: "TOML", src: "+++\ntitle = \"A\"\n+++\n\nText\n", title: "A", body: "\nText\n", line: 4},
+		{name: "never closed", src: "---\ntitle: A\n", fails: true},
+		{name: "delimiter alone", src: "---", fails: true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fm, body, line, err := SplitFrontMatter([]byte(c.src))
+			if c.fails {
+				if err == nil {
+					t.Fatalf("no error")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			title := ""
+			if v := fm.Get("title"); v != nil {
+				title = v.Value
+			}
+			if title != c.title || string(body) != c.body || line != c.line {
+				t.Errorf("title %q, body %q, line %d; want %q, %q, %d", title, body, line, c.title, c.body, c.line)
+			}
+		})
+	}
+}

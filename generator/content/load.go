@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -135,18 +136,13 @@ func IsMarkdown(name string) bool {
 
 func loadPage(fsys fs.FS, p string, known []string, diags *diag.List) *Page {
 	file := "content/" + p
-	info, err := fs.Stat(fsys, file)
+	src, size, err := readPage(fsys, file)
 	if err != nil {
 		diags.Errorf(file, 0, diag.UnreadableFile, "cannot read: %v", unwrapPath(err))
 		return nil
 	}
-	if info.Size() > MaxPageSize {
-		diags.Errorf(file, 0, diag.UnreadableFile, "file is %.1f MiB, over the %d MiB limit for a page: split it into several pages", float64(info.Size())/(1<<20), MaxPageSize>>20)
-		return nil
-	}
-	src, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		diags.Errorf(file, 0, diag.UnreadableFile, "cannot read: %v", unwrapPath(err))
+	if size > MaxPageSize {
+		diags.Errorf(file, 0, diag.UnreadableFile, "file is %.1f MiB, over the %d MiB limit for a page: split it into several pages", float64(size)/(1<<20), MaxPageSize>>20)
 		return nil
 	}
 	if len(src) == 0 {
@@ -177,6 +173,43 @@ func loadPage(fsys fs.FS, p string, known []string, diags *diag.List) *Page {
 		diags.Warnf(file, e.Line, diag.UnknownKey, "%s", e.Msg)
 	}
 	return pg
+}
+
+// readPage reads a page, opening it once (finding a file below a site
+// opened with os.OpenRoot costs a system call per folder of its path).
+// A file over MaxPageSize is not read: its size is returned with no data.
+func readPage(fsys fs.FS, name string) (src []byte, size int64, err error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if info.Size() > MaxPageSize {
+		return nil, info.Size(), nil
+	}
+	// One byte more than the size, to see the end of the file in one read.
+	buf := make([]byte, 0, info.Size()+1)
+	for {
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+		if len(buf) > MaxPageSize {
+			return nil, int64(len(buf)), nil // grew while being read
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
+	return buf, int64(len(buf)), nil
 }
 
 // reportAt records err as an error of file, at its line when it has one.

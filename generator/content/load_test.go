@@ -71,7 +71,7 @@ func TestLoadBadFiles(t *testing.T) {
 	set := Load(fsys, LoadOptions{}, &diags)
 	got := diagText(diags.Sorted())
 	containsAll(t, got,
-		"content/broken.md: error: cannot read: read: input/output error\n",
+		"content/broken.md: error: cannot read: open: input/output error\n",
 		"content/empty.md: error: file is empty",
 		"content/huge.md: error: file is 5.0 MiB, over the 4 MiB limit for a page: split it into several pages\n",
 		"content/latin1.md:2:4: error: file is not valid UTF-8: save it as UTF-8 in your editor\n",

@@ -1,10 +1,12 @@
 package markdown
 
 import (
+	"bytes"
 	"html"
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -118,13 +120,20 @@ func nodeOffset(n ast.Node, src []byte) int {
 	return 0
 }
 
+var textBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // collect records the page's headings, its plain text below each heading
 // and numbers its task checkboxes.
 func collect(doc ast.Node, src []byte, res *Result) {
 	var cur Block
-	var text strings.Builder
+	// One buffer for every block, each block's text copied out of it at
+	// its exact size: the blocks are kept until the search index is
+	// written, and a builder's spare capacity would be kept with them.
+	text := textBuffers.Get().(*bytes.Buffer)
+	defer textBuffers.Put(text)
+	text.Reset()
 	flush := func() {
-		cur.Text = strings.TrimSpace(text.String())
+		cur.Text = string(bytes.TrimSpace(text.Bytes()))
 		if cur.Text != "" || cur.Heading != "" {
 			res.Blocks = append(res.Blocks, cur)
 		}

@@ -14,6 +14,7 @@ package markdown
 import (
 	"bytes"
 	"sort"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -138,14 +139,20 @@ func (c *Converter) Convert(src []byte, opts Options) (*Result, error) {
 	rewriteLinks(doc, src, opts, lines, res)
 	collect(doc, src, res)
 
-	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/2)
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
+	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
 		return nil, err
 	}
-	res.HTML = buf.Bytes()
+	// A copy of the exact size: pages are kept until they are rendered,
+	// and a buffer's spare capacity would be kept with them.
+	res.HTML = bytes.Clone(buf.Bytes())
 	return res, nil
 }
+
+// buffers are reused from one conversion to the next.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // lineIndex maps byte offsets of the body to lines and columns of the file.
 type lineIndex struct {

@@ -136,12 +136,12 @@ func (r *nodeRenderer) code(w util.BufWriter, src []byte, node ast.Node, enterin
 	if l := lexerFor(lang); l != nil && lang != "" {
 		it, err := l.Tokenise(nil, code.String())
 		if err == nil {
-			var out bytes.Buffer
-			if err := formatter.Format(&out, styles.Fallback, it); err == nil {
-				w.Write(out.Bytes())
-				w.WriteString("</div>\n")
-				return ast.WalkSkipChildren, nil
+			// Formatting fails only when writing does.
+			if err := formatter.Format(w, styles.Fallback, it); err != nil {
+				return ast.WalkStop, err
 			}
+			w.WriteString("</div>\n")
+			return ast.WalkSkipChildren, nil
 		}
 	}
 	w.WriteString(`<pre tabindex="0" class="chroma"><code>`)

@@ -19,7 +19,8 @@ import (
 )
 
 // A Writer receives the files of a site. WriteFile may be called from
-// several goroutines at once.
+// several goroutines at once, and must not keep data after it returns:
+// callers reuse their buffers.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }
@@ -93,8 +94,13 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	}
 	dir := path.Dir(name)
 	if _, ok := d.dirs.Load(dir); !ok && dir != "." {
-		if err := os.MkdirAll(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-			return err
+		// Most folders hold one page and their parent exists already:
+		// one mkdir, not MkdirAll's look at every parent first.
+		full := filepath.Join(d.tmp, filepath.FromSlash(dir))
+		if err := os.Mkdir(full, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(full, 0o755); err != nil {
+				return err
+			}
 		}
 		d.dirs.Store(dir, true)
 	}
@@ -108,7 +114,7 @@ func (d *Dir) Commit() error {
 		return os.Rename(d.tmp, d.dest)
 	}
 	if err := exchange(d.tmp, d.dest); err == nil {
-		return os.RemoveAll(d.tmp) // now holds the previous site
+		return removeTree(d.tmp) // now holds the previous site
 	}
 	old := d.tmp + ".old"
 	if err := os.Rename(d.dest, old); err != nil {
@@ -118,11 +124,11 @@ func (d *Dir) Commit() error {
 		os.Rename(old, d.dest)
 		return err
 	}
-	return os.RemoveAll(old)
+	return removeTree(old)
 }
 
 // Abort removes what was written; the destination is left as it was.
-func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }
+func (d *Dir) Abort() error { return removeTree(d.tmp) }
 
 // Memory keeps a site in memory. It is safe for concurrent use.
 type Memory struct {

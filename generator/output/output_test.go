@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 )
 
@@ -98,5 +99,37 @@ func TestNamesStayInside(t *testing.T) {
 		if err := m.WriteFile(name, nil); err == nil && name != `a\..\x` {
 			t.Errorf("Memory accepted %q", name)
 		}
+	}
+}
+
+func TestRemoveTree(t *testing.T) {
+	parent := t.TempDir()
+	root := filepath.Join(parent, "old-site")
+	outside := filepath.Join(parent, "keep")
+	os.MkdirAll(outside, 0o755)
+	os.WriteFile(filepath.Join(outside, "precious.txt"), []byte("x"), 0o644)
+	for i := range 40 {
+		dir := filepath.Join(root, "section", strconv.Itoa(i%7), "page-"+strconv.Itoa(i))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, "index.html"), []byte("page"), 0o644)
+	}
+	os.MkdirAll(filepath.Join(root, "empty", "deeper"), 0o755)
+	// A link to a folder outside is removed, not followed.
+	if err := os.Symlink(outside, filepath.Join(root, "section", "link")); err != nil {
+		t.Fatal(err)
+	}
+	if err := removeTree(root); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(root); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the tree is still there: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(outside, "precious.txt")); err != nil {
+		t.Errorf("a file outside the tree was removed: %v", err)
+	}
+	if err := removeTree(root); err != nil {
+		t.Errorf("removing a missing tree: %v", err)
 	}
 }

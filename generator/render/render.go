@@ -30,6 +30,7 @@
 //	date .LastUpdated   "2 January 2006"; "" for a zero time
 //	isodate .Now        "2006-01-02"; "" for a zero time
 //	dict "k" v ...      a map, to pass several values to a template
+//	navtree .Nav        the sidebar's entries as nested <li> items (see NavTree)
 package render
 
 import (
@@ -61,6 +62,8 @@ type Link struct {
 	Description string
 	// Active marks the current page, or a section on the way to it.
 	Active bool
+	// Current marks the current page only.
+	Current bool
 	// Children are the entries below a section, when it is expanded.
 	Children []*Link
 	// More counts the entries left out of Children to keep a page small;
@@ -194,6 +197,7 @@ func (f Funcs) funcMap() template.FuncMap {
 			}
 			return t.Format(time.DateOnly)
 		},
+		"navtree": NavTree,
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {
 				return nil, errors.New("dict: want key and value pairs")

@@ -48,3 +48,30 @@ func TestExecute(t *testing.T) {
 		t.Errorf("execution error = %v, want it at layouts/bad.html:1", err)
 	}
 }
+
+func TestNavTree(t *testing.T) {
+	nav := []*Link{
+		{Title: "Onboarding", URL: "/onboarding/"},
+		{Title: "Playbooks & <runbooks>", URL: "/docs/play books/", Active: true, More: 3, MoreURL: "/docs/play books/",
+			Children: []*Link{
+				{Title: "Triage", URL: "/docs/play books/triage/?a=1&b='2'", Active: true, Current: true},
+			}},
+		{Title: "Solo", URL: "/solo/", Active: true},
+	}
+	want := `<li class="nav-item"><a class="nav-link" href="/onboarding/">Onboarding</a></li>
+<li class="nav-item is-active"><a class="nav-link" href="/docs/play%20books/">Playbooks &amp; &lt;runbooks&gt;</a>
+<ul class="nav-children" role="list">
+<li class="nav-item is-active"><a class="nav-link" href="/docs/play%20books/triage/?a=1&amp;b=&#39;2&#39;" aria-current="page">Triage</a></li>
+<li class="nav-item nav-more"><a class="nav-link" href="/docs/play%20books/">All 3 more pages…</a></li>
+</ul>
+</li>
+<li class="nav-item is-active"><a class="nav-link" href="/solo/">Solo</a></li>
+`
+	if got := string(NavTree(nav)); got != want {
+		t.Errorf("NavTree:\n%s\nwant:\n%s", got, want)
+	}
+	nav[1].More = 1
+	if got := string(NavTree(nav)); !strings.Contains(got, ">1 more page…</a>") {
+		t.Errorf("one entry left out: %s", got)
+	}
+}

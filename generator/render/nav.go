@@ -1,0 +1,131 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+)
+
+// NavTree returns the entries of a sidebar as nested list items, the
+// markup the default theme's sidebar uses:
+//
+//	<li class="nav-item is-active"><a class="nav-link" href="/playbooks/">Playbooks</a>
+//	<ul class="nav-children" role="list"><li class="nav-item is-active"><a class="nav-link"
+//	  href="/playbooks/triage/" aria-current="page">Triage</a></li>...</ul></li>
+//
+// A section is expanded when it is on the way to the current page, and
+// ends with a link to the section's page when entries were left out
+// (.More). Titles and URLs are escaped.
+//
+// The sidebar is the largest part of most pages, and the same markup
+// written by a template costs more than the rest of the page; a theme that
+// wants other markup ranges over .Nav in its own partial instead.
+func NavTree(links []*Link) template.HTML {
+	var b strings.Builder
+	b.Grow(countNav(links) * 160)
+	writeNav(&b, links)
+	return template.HTML(b.String())
+}
+
+func countNav(links []*Link) int {
+	n := len(links)
+	for _, l := range links {
+		if l.Active {
+			n += countNav(l.Children) + 1
+		}
+	}
+	return n
+}
+
+func writeNav(b *strings.Builder, links []*Link) {
+	for _, l := range links {
+		b.WriteString(`<li class="nav-item`)
+		if l.Active {
+			b.WriteString(" is-active")
+		}
+		b.WriteString(`"><a class="nav-link" href="`)
+		writeURL(b, l.URL)
+		b.WriteByte('"')
+		if l.Current {
+			b.WriteString(` aria-current="page"`)
+		}
+		b.WriteByte('>')
+		writeText(b, l.Title)
+		b.WriteString("</a>")
+		if l.Active && (len(l.Children) > 0 || l.More > 0) {
+			b.WriteString("\n<ul class=\"nav-children\" role=\"list\">\n")
+			writeNav(b, l.Children)
+			if l.More > 0 {
+				b.WriteString(`<li class="nav-item nav-more"><a class="nav-link" href="`)
+				writeURL(b, l.MoreURL)
+				b.WriteString(`">`)
+				if l.More == 1 {
+					b.WriteString("1 more page…")
+				} else {
+					b.WriteString("All ")
+					b.WriteString(itoa(l.More))
+					b.WriteString(" more pages…")
+				}
+				b.WriteString("</a></li>\n")
+			}
+			b.WriteString("</ul>\n")
+		}
+		b.WriteString("</li>\n")
+	}
+}
+
+// writeText writes text escaped for HTML.
+func writeText(b *strings.Builder, s string) {
+	if strings.ContainsAny(s, `<>&'"`+"\x00") {
+		b.WriteString(template.HTMLEscapeString(s))
+		return
+	}
+	b.WriteString(s)
+}
+
+// urlSafe marks the bytes a URL keeps as they are.
+var urlSafe = func() (t [256]bool) {
+	for _, c := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$()*+,;=%") {
+		t[c] = true
+	}
+	return t
+}()
+
+// writeURL writes a URL for an attribute in double quotes, as
+// html/template would: bytes that may not appear in a URL are
+// percent-encoded, and & becomes &amp;.
+func writeURL(b *strings.Builder, u string) {
+	const hex = "0123456789ABCDEF"
+	start := 0 // u[start:i] is yet to be written, and needs no escaping
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if urlSafe[c] {
+			continue
+		}
+		b.WriteString(u[start:i])
+		start = i + 1
+		switch c {
+		case '&':
+			b.WriteString("&amp;")
+		case '\'':
+			b.WriteString("&#39;")
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	b.WriteString(u[start:])
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var d [20]byte
+	i := len(d)
+	for ; n > 0; n /= 10 {
+		i--
+		d[i] = byte('0' + n%10)
+	}
+	return string(d[i:])
+}
