@@ -80,8 +80,18 @@ func TestBuildsClean(t *testing.T) {
 	for _, d := range res.Diagnostics {
 		t.Errorf("%s:%d: %s: %s", d.Path, d.Line, d.Severity, d.Message)
 	}
-	if res.Pages != sum.Pages {
-		t.Errorf("built %d pages of %d", res.Pages, sum.Pages)
+	// The build adds the site-wide views the corpus has no page for.
+	views := 0
+	for _, v := range []string{"roadmap", "kpis", "freshness", "changes"} {
+		if _, ok := site["content/"+v+"/_index.md"]; ok {
+			continue
+		}
+		if _, ok := mem.Get(v + "/index.html"); ok {
+			views++
+		}
+	}
+	if res.Pages != sum.Pages+views {
+		t.Errorf("built %d pages of %d, and %d generated views", res.Pages, sum.Pages, views)
 	}
 	images := 0
 	for name := range site {
