@@ -119,7 +119,6 @@ func (c *config) run() error {
 type sizeResult struct {
 	pages    int
 	mdBytes  int64
-	runs     int
 	floor    []time.Duration
 	opsdocs  []sample
 	hugo     []sample
@@ -127,7 +126,7 @@ type sizeResult struct {
 }
 
 func (c *config) size(n int, opsdocs, hugo, pagefind string) (sizeResult, error) {
-	r := sizeResult{pages: n, runs: c.runs}
+	r := sizeResult{pages: n}
 	site := filepath.Join(c.dir, "sites", fmt.Sprintf("%d-seed%d", n, c.seed))
 	sum, err := generateSite(site, n, c.seed)
 	if err != nil {
