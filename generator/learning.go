@@ -52,11 +52,7 @@ func (b *builder) decodeLearning() {
 		if p.review != nil {
 			reviews = append(reviews, p.review)
 			if p.review.Status == freshness.Overdue && b.opts.FailOnStale {
-				line := 0
-				if k, _ := p.Meta.Lookup("reviewed"); k != nil {
-					line = k.Line
-				}
-				b.diags.Errorf(p.File, line, diag.OverdueReview, "review overdue by %s (due %s, owner %s): review the page and update reviewed:",
+				b.diags.Errorf(p.File, p.Meta.Line("reviewed"), diag.OverdueReview, "review overdue by %s (due %s, owner %s): review the page and update reviewed:",
 					diag.Plural(p.review.DaysOverdue, "day"), p.review.Due.Format("2006-01-02"), or(p.Owner, "none"))
 			}
 		}
@@ -89,11 +85,7 @@ func (b *builder) review(p *page, siteEvery freshness.Interval) *freshness.Revie
 	if p.ReviewEvery != "" {
 		iv, err := freshness.ParseInterval(p.ReviewEvery)
 		if err != nil {
-			line := 0
-			if v := p.Meta.Get("review_every"); v != nil {
-				line = v.Line
-			}
-			b.diags.Errorf(p.File, line, diag.BadFrontMatter, "review_every: %v", err)
+			b.diags.Errorf(p.File, p.Meta.Line("review_every"), diag.BadFrontMatter, "review_every: %v", err)
 			return nil
 		}
 		every = iv

@@ -34,10 +34,7 @@ func (b *builder) aliases() []alias {
 		if len(p.Aliases) == 0 {
 			continue
 		}
-		line := 0
-		if k, _ := p.Meta.Lookup("aliases"); k != nil {
-			line = k.Line
-		}
+		line := p.Meta.Line("aliases")
 		for _, a := range p.Aliases {
 			from, err := aliasURL(a)
 			if err != nil {

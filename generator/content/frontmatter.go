@@ -42,6 +42,14 @@ func (fm FrontMatter) Lookup(key string) (k, v *yaml.Node) {
 	return nil, nil
 }
 
+// Line returns the line key is written on, or 0 when it is absent.
+func (fm FrontMatter) Line(key string) int {
+	if k, _ := fm.Lookup(key); k != nil {
+		return k.Line
+	}
+	return 0
+}
+
 // Keys returns the key nodes in the order they were written.
 func (fm FrontMatter) Keys() []*yaml.Node {
 	if fm.Map == nil {
