@@ -52,6 +52,17 @@ opsdocs.yaml:8: error: kpi_stale_after: 0 is not a number of days: give 1 or mor
 		t.Errorf("no file: %+v, %v", c, diags.Sorted())
 	}
 	diags = diag.List{}
+	c = Load(fstest.MapFS{File: {Data: []byte("review_every: fortnightly\npublic: maybe\n")}}, &diags)
+	b.Reset()
+	diag.Write(&b, "text", diags.Sorted())
+	want = `opsdocs.yaml:1: error: review_every: review interval "fortnightly" is not understood: write 30d, 6w, 3m, 1y, weekly, monthly, quarterly, half-yearly, yearly or never
+opsdocs.yaml:2: error: public: "maybe" is not true or false
+`
+	if b.String() != want || c.ReviewEvery != "" || c.Public {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s\nconfig %+v", b.String(), want, c)
+	}
+
+	diags = diag.List{}
 	Load(fstest.MapFS{File: {Data: []byte("- a\n")}}, &diags)
 	if d := diags.Sorted(); len(d) != 1 || d[0].Line != 1 {
 		t.Errorf("a list: %v", d)
