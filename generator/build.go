@@ -22,6 +22,7 @@ import (
 	"github.com/opsdocs/opsdocs/generator/markdown"
 	"github.com/opsdocs/opsdocs/generator/output"
 	"github.com/opsdocs/opsdocs/generator/playbook"
+	"github.com/opsdocs/opsdocs/generator/relurl"
 	"github.com/opsdocs/opsdocs/generator/render"
 	"github.com/opsdocs/opsdocs/generator/roadmap"
 	"github.com/opsdocs/opsdocs/layouts"
@@ -40,6 +41,10 @@ type Options struct {
 	Output output.Writer
 	// BaseURL, when set, replaces opsdocs.yaml's base_url.
 	BaseURL string
+	// RelativeURLs makes every URL of the site's HTML relative to its
+	// page, with index.html spelt out, so that the output can be browsed
+	// from disk or hosted at any path (see package relurl).
+	RelativeURLs bool
 	// Drafts includes pages marked draft: true.
 	Drafts bool
 	// Now is "today" for everything that depends on the date.
@@ -423,7 +428,7 @@ func (b *builder) render(ctx context.Context) error {
 			errs[i] = b.templateError(err, p.URL)
 			return
 		}
-		errs[i] = b.opts.Output.WriteFile(outputPath(p.URL), buf.Bytes())
+		errs[i] = b.writeHTML(outputPath(p.URL), buf.Bytes())
 	})
 	for _, err := range errs {
 		if err != nil {
@@ -442,7 +447,7 @@ func (b *builder) render(ctx context.Context) error {
 		return b.templateError(err, "/404.html")
 	}
 	b.res.Files++
-	if err := b.opts.Output.WriteFile("404.html", html); err != nil {
+	if err := b.writeHTML("404.html", html); err != nil {
 		return err
 	}
 	if err := b.writeData(); err != nil {
@@ -458,6 +463,19 @@ func (b *builder) render(ctx context.Context) error {
 		return err
 	}
 	return ctx.Err()
+}
+
+// writeHTML writes a page of HTML to the file name of the output, with
+// its URLs made relative to it when the build asks for that.
+func (b *builder) writeHTML(name string, html []byte) error {
+	if !b.opts.RelativeURLs {
+		return b.opts.Output.WriteFile(name, html)
+	}
+	buf := getBuffer()
+	defer putBuffer(buf)
+	buf.Grow(len(html) + len(html)/8)
+	rel := relurl.Rewrite(buf.AvailableBuffer(), html, b.base+"/"+name, b.basePath)
+	return b.opts.Output.WriteFile(name, rel)
 }
 
 // templateError records a layout that fails on a page as a diagnostic of

@@ -136,6 +136,12 @@
 //
 // # Output
 //
+// Pages link to each other, and to their assets, by paths from the host's
+// root under the base URL's path (/product-ops/playbooks/). With
+// Options.RelativeURLs every URL of the HTML is instead relative to its
+// page, index.html spelt out (../../playbooks/index.html), so that the
+// output works from disk and at any path; see package relurl.
+//
 // The same input and the same date give the same bytes: work runs on all
 // cores but nothing depends on the order it finishes in. Diagnostics are
 // collected across the whole site and returned sorted by file and line.

@@ -99,7 +99,7 @@ func (b *builder) writeAliases(aliases []alias) error {
 		if strings.HasSuffix(name, "/") {
 			name += "index.html"
 		}
-		if err := b.opts.Output.WriteFile(name, buf.Bytes()); err != nil {
+		if err := b.writeHTML(name, buf.Bytes()); err != nil {
 			return err
 		}
 		b.res.Files++

@@ -130,5 +130,5 @@ func (b *builder) renderSearchPage(site *render.Site, nv *nav) error {
 		return b.templateError(err, "/search/")
 	}
 	b.res.Files++
-	return b.opts.Output.WriteFile(searchDir+"index.html", html)
+	return b.writeHTML(searchDir+"index.html", html)
 }

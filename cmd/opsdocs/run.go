@@ -158,6 +158,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	site := addSiteFlags(fs)
 	out := fs.StringP("out", "o", "public", "the folder to build into; it is replaced as a whole")
 	baseURL := fs.String("base-url", "", "the URL the site is published at (overrides base_url in opsdocs.yaml)")
+	relative := fs.Bool("relative-urls", false, "make every URL in the pages relative, to browse the output from disk or host it at any path")
 	strict := fs.Bool("strict", false, "fail on warnings too (broken links, misspelt keys)")
 	failOnStale := fs.Bool("fail-on-stale", false, "fail when a page is overdue for review, listing each one")
 	force := fs.Bool("force", false, "replace the output folder even if opsdocs did not make it")
@@ -193,8 +194,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	start := time.Now()
 	res, err := generator.Build(ctx, generator.Options{
-		Site: root.FS(), Output: dir, BaseURL: *baseURL, Drafts: *site.drafts, Now: day, GitDir: *site.source,
-		FailOnStale: *failOnStale,
+		Site: root.FS(), Output: dir, BaseURL: *baseURL, RelativeURLs: *relative, Drafts: *site.drafts, Now: day,
+		GitDir: *site.source, FailOnStale: *failOnStale,
 	})
 	commitStart := time.Now()
 	if err == nil {
