@@ -71,6 +71,8 @@ func Load(fsys fs.FS, opts LoadOptions, diags *diag.List) *Set {
 		case d.Type()&fs.ModeSymlink != 0:
 			info, err := fs.Stat(fsys, p)
 			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				diags.Errorf(p, 0, diag.UnreadableFile, "symbolic link to a file that does not exist: point it at a file below the site, or remove it")
 			case err != nil:
 				diags.Errorf(p, 0, diag.UnreadableFile, "cannot follow symbolic link: %v", unwrapPath(err))
 			case info.IsDir():

@@ -125,6 +125,7 @@ func TestLoadSymlinks(t *testing.T) {
 	link(outside, "content/escape.md")
 	link("real.md", "content/alias.md")
 	link(".", "content/self")
+	link("nowhere.md", "content/dangling.md")
 
 	root, err := os.OpenRoot(dir)
 	if err != nil {
@@ -135,6 +136,7 @@ func TestLoadSymlinks(t *testing.T) {
 	set := Load(root.FS(), LoadOptions{}, &diags)
 	got := diagText(diags.Sorted())
 	containsAll(t, got,
+		"content/dangling.md: error: symbolic link to a file that does not exist: point it at a file below the site, or remove it",
 		"content/escape.md: error: cannot follow symbolic link",
 		"content/loop-a.md: error: cannot follow symbolic link",
 		"content/loop-b.md: error: cannot follow symbolic link",

@@ -33,10 +33,13 @@ type KPI struct {
 	Change *Change
 
 	// Page is the URL of the page that defines the KPI; Team, that
-	// page's team; File and Line, where it is written.
+	// page's team; File and Line, where it is written; IDLine and
+	// IDColumn, where its id is written (its Line and 0 when the id is
+	// derived from the name).
 	Page, PageTitle, Team string
 	File                  string
 	Line                  int
+	IDLine, IDColumn      int
 }
 
 // A Point is one value of a KPI's history.
@@ -83,6 +86,10 @@ func decode(r *content.Record) *KPI {
 		r.What = fmt.Sprintf("kpi %q", k.Name)
 	}
 	k.ID = r.String("id")
+	k.IDLine = r.Line
+	if n := r.Get("id"); n != nil {
+		k.IDLine, k.IDColumn = n.Line, n.Column
+	}
 	if k.ID == "" {
 		k.ID = Slug(k.Name)
 	} else if strings.ContainsAny(k.ID, " \t#/?") {
@@ -226,12 +233,15 @@ func (k *KPI) previous() (Number, bool) {
 }
 
 // CheckIDs reports KPIs whose id is already taken by another, at the
-// line of the later one, under the code duplicate-kpi-id.
+// id of the later one, under the code duplicate-kpi-id.
 func CheckIDs(all []*KPI, diags *diag.List) {
 	seen := make(map[string]*KPI, len(all))
 	for _, k := range all {
 		if first, ok := seen[k.ID]; ok {
-			diags.Errorf(k.File, k.Line, diag.DuplicateKPIID, "kpi %q: id %q is already used at %s:%d: give one of them another id", k.Name, k.ID, first.File, first.Line)
+			diags.Add(diag.Diagnostic{
+				Path: k.File, Line: k.IDLine, Column: k.IDColumn, Severity: diag.Error, Code: diag.DuplicateKPIID,
+				Message: fmt.Sprintf("kpi %q: id %q is already used at %s:%d: give one of them another id", k.Name, k.ID, first.File, first.IDLine),
+			})
 			continue
 		}
 		seen[k.ID] = k

@@ -243,12 +243,12 @@ content/kpis/growth.md:18:5: error: kpi 6: want keys such as name: ..., not the 
 }
 
 func TestCheckIDs(t *testing.T) {
-	a := &KPI{ID: "nps", Name: "NPS", File: "content/a.md", Line: 4}
-	b := &KPI{ID: "nps", Name: "Net promoter score", File: "content/b.md", Line: 9}
-	c := &KPI{ID: "csat", Name: "CSAT", File: "content/b.md", Line: 12}
+	a := &KPI{ID: "nps", Name: "NPS", File: "content/a.md", Line: 4, IDLine: 4}
+	b := &KPI{ID: "nps", Name: "Net promoter score", File: "content/b.md", Line: 9, IDLine: 10, IDColumn: 9}
+	c := &KPI{ID: "csat", Name: "CSAT", File: "content/b.md", Line: 12, IDLine: 12}
 	var d diag.List
 	CheckIDs([]*KPI{a, b, c}, &d)
-	want := `content/b.md:9: error: kpi "Net promoter score": id "nps" is already used at content/a.md:4: give one of them another id
+	want := `content/b.md:10:9: error: kpi "Net promoter score": id "nps" is already used at content/a.md:4: give one of them another id
 `
 	if got := diagnostics(&d); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
