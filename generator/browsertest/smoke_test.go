@@ -25,14 +25,20 @@ func buildDemo(t *testing.T) string {
 // buildDemoInto builds the demo portal into dir, for baseURL.
 func buildDemoInto(t *testing.T, dir, baseURL string) {
 	t.Helper()
+	buildDemoWith(t, dir, generator.Options{BaseURL: baseURL})
+}
+
+// buildDemoWith builds the demo portal into dir with opts, on a fixed
+// date.
+func buildDemoWith(t *testing.T, dir string, opts generator.Options) {
+	t.Helper()
 	w, err := output.NewDir(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := generator.Build(context.Background(), generator.Options{
-		Site: os.DirFS("../.."), Output: w, BaseURL: baseURL,
-		Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
-	})
+	opts.Site, opts.Output = os.DirFS("../.."), w
+	opts.Now = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	res, err := generator.Build(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
