@@ -5,24 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/opsdocs/opsdocs/generator/content"
+	"github.com/opsdocs/opsdocs/generator/content/contenttest"
 	"github.com/opsdocs/opsdocs/generator/diag"
 )
-
-func page(t *testing.T, name, src string) *content.Page {
-	t.Helper()
-	pg, errs := content.ParsePage(name, []byte(src))
-	if len(errs) > 0 || pg == nil {
-		t.Fatalf("%s: %v", name, errs)
-	}
-	return pg
-}
-
-func diagnostics(d *diag.List) string {
-	var b strings.Builder
-	diag.Write(&b, "text", d.Sorted())
-	return b.String()
-}
 
 func TestParseDuration(t *testing.T) {
 	for in, want := range map[string]int{"30m": 30, "1h": 60, "1h30m": 90, "2h 15m": 135, "45min": 45, "90m": 90} {
@@ -45,10 +30,10 @@ func TestParseDuration(t *testing.T) {
 // build makes a curriculum of the given lesson sources, keyed by path.
 func build(t *testing.T, lessons map[string]string, d *diag.List) *Curriculum {
 	t.Helper()
-	head := page(t, "onboarding/_index.md", "---\ntitle: New PM\ntype: curriculum\naudience: New PMs\n---\n")
+	head := contenttest.Page(t, "onboarding/_index.md", "---\ntitle: New PM\ntype: curriculum\naudience: New PMs\n---\n")
 	var ls []*Lesson
 	for p, src := range lessons {
-		ls = append(ls, DecodeLesson(page(t, p, src), d))
+		ls = append(ls, DecodeLesson(contenttest.Page(t, p, src), d))
 	}
 	return New(head, ls, d)
 }
@@ -64,7 +49,7 @@ func TestOrderAndModules(t *testing.T) {
 		"onboarding/deep/extra.md":  "---\ntitle: Extra\nduration: 15m\nprerequisites: ../calls.md\n---\n",
 		"onboarding/deep/aextra.md": "---\ntitle: Another extra\n---\n",
 	}, &d)
-	if s := diagnostics(&d); s != "" {
+	if s := d.String(); s != "" {
 		t.Fatalf("diagnostics:\n%s", s)
 	}
 	var order []string
@@ -120,7 +105,7 @@ content/onboarding/e.md:3:8: error: order: "x" is not a whole number
 content/onboarding/e.md:4:17: error: prerequisites: each item must be the path of a lesson, such as product-vision.md
 content/onboarding/e.md:4:25: error: prerequisite e.md is this lesson itself: remove it
 `
-	if got := diagnostics(&d); got != want {
+	if got := d.String(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 }

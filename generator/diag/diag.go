@@ -129,6 +129,14 @@ func (l *List) Sorted() []Diagnostic {
 	return slices.Compact(out)
 }
 
+// String returns the diagnostics, sorted, one a line in the text format
+// of Write.
+func (l *List) String() string {
+	var b strings.Builder
+	Write(&b, "text", l.Sorted())
+	return b.String()
+}
+
 // Sort orders ds by path, line, column, severity (errors first) and message.
 func Sort(ds []Diagnostic) {
 	slices.SortFunc(ds, func(a, b Diagnostic) int {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/opsdocs/opsdocs/generator/content"
+	"github.com/opsdocs/opsdocs/generator/content/contenttest"
 	"github.com/opsdocs/opsdocs/generator/diag"
 )
 
@@ -105,18 +106,9 @@ func TestSlug(t *testing.T) {
 
 func page(t *testing.T, src string) *content.Page {
 	t.Helper()
-	pg, errs := content.ParsePage("kpis/growth.md", []byte(src))
-	if len(errs) > 0 || pg == nil {
-		t.Fatalf("ParsePage: %v", errs)
-	}
+	pg := contenttest.Page(t, "kpis/growth.md", src)
 	pg.Team = "Growth"
 	return pg
-}
-
-func diagnostics(d *diag.List) string {
-	var b strings.Builder
-	diag.Write(&b, "text", d.Sorted())
-	return b.String()
 }
 
 var today = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
@@ -151,7 +143,7 @@ kpis:
 `)
 	var d diag.List
 	ks := Decode(pg, today, 45, &d)
-	if s := diagnostics(&d); s != "" {
+	if s := d.String(); s != "" {
 		t.Fatalf("diagnostics:\n%s", s)
 	}
 	if len(ks) != 3 {
@@ -234,7 +226,7 @@ content/kpis/growth.md:16:5: warning: kpi 5: unknown key "targt": did you mean "
 content/kpis/growth.md:17:12: error: kpi "Bad id": as_of: "last week" is not a date: write it as YYYY-MM-DD
 content/kpis/growth.md:18:5: error: kpi 6: want keys such as name: ..., not the value "just text"
 `
-	if got := diagnostics(&d); got != want {
+	if got := d.String(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 	if len(ks) != 0 {
@@ -250,7 +242,7 @@ func TestCheckIDs(t *testing.T) {
 	CheckIDs([]*KPI{a, b, c}, &d)
 	want := `content/b.md:10:9: error: kpi "Net promoter score": id "nps" is already used at content/a.md:4: give one of them another id
 `
-	if got := diagnostics(&d); got != want {
+	if got := d.String(); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }

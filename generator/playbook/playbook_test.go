@@ -4,21 +4,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/opsdocs/opsdocs/generator/content"
+	"github.com/opsdocs/opsdocs/generator/content/contenttest"
 	"github.com/opsdocs/opsdocs/generator/diag"
 )
 
 func decode(t *testing.T, src string) (*Playbook, string) {
 	t.Helper()
-	pg, errs := content.ParsePage("playbooks/launch.md", []byte(src))
-	if len(errs) > 0 || pg == nil {
-		t.Fatalf("ParsePage: %v", errs)
-	}
 	var d diag.List
-	p := Decode(pg, &d)
-	var b strings.Builder
-	diag.Write(&b, "text", d.Sorted())
-	return p, b.String()
+	p := Decode(contenttest.Page(t, "playbooks/launch.md", src), &d)
+	return p, d.String()
 }
 
 func TestDecode(t *testing.T) {

@@ -5,24 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/opsdocs/opsdocs/generator/content"
+	"github.com/opsdocs/opsdocs/generator/content/contenttest"
 	"github.com/opsdocs/opsdocs/generator/diag"
 )
-
-func page(t *testing.T, name, src string) *content.Page {
-	t.Helper()
-	pg, errs := content.ParsePage(name, []byte(src))
-	if len(errs) > 0 || pg == nil {
-		t.Fatalf("ParsePage: %v", errs)
-	}
-	return pg
-}
-
-func diagnostics(d *diag.List) string {
-	var b strings.Builder
-	diag.Write(&b, "text", d.Sorted())
-	return b.String()
-}
 
 const growth = `---
 title: Growth roadmap
@@ -55,8 +40,8 @@ items:
 
 func TestDecode(t *testing.T) {
 	var d diag.List
-	r := Decode(page(t, "roadmap/growth.md", growth), &d)
-	if s := diagnostics(&d); s != "" {
+	r := Decode(contenttest.Page(t, "roadmap/growth.md", growth), &d)
+	if s := d.String(); s != "" {
 		t.Fatalf("diagnostics:\n%s", s)
 	}
 	if r.Team != "Growth" || r.Period != "2026-H1" || len(r.Items) != 5 {
@@ -88,7 +73,7 @@ func TestDecode(t *testing.T) {
 
 func TestDecodeErrors(t *testing.T) {
 	var d diag.List
-	r := Decode(page(t, "roadmap/growth.md", `---
+	r := Decode(contenttest.Page(t, "roadmap/growth.md", `---
 type: roadmap
 team: Growth
 items:
@@ -114,7 +99,7 @@ content/roadmap/growth.md:14:5: error: roadmap item "Typo": status is missing: g
 content/roadmap/growth.md:15:5: warning: roadmap item 5: unknown key "stauts": did you mean "status"?
 content/roadmap/growth.md:16:5: error: roadmap item 6: want keys such as title: ..., not the value "Just a line"
 `
-	if got := diagnostics(&d); got != want {
+	if got := d.String(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 	if len(r.Items) != 0 {
@@ -124,23 +109,23 @@ content/roadmap/growth.md:16:5: error: roadmap item 6: want keys such as title: 
 
 func TestDecodeOtherPages(t *testing.T) {
 	var d diag.List
-	if r := Decode(page(t, "a.md", "---\ntitle: A\nitems: [x]\n---\n"), &d); r != nil {
+	if r := Decode(contenttest.Page(t, "a.md", "---\ntitle: A\nitems: [x]\n---\n"), &d); r != nil {
 		t.Errorf("a page without type: roadmap decoded as %+v", r)
 	}
-	Decode(page(t, "b.md", "---\ntitle: B\ntype: roadmap\n---\n"), &d)
+	Decode(contenttest.Page(t, "b.md", "---\ntitle: B\ntype: roadmap\n---\n"), &d)
 	want := `content/a.md:3: warning: items: roadmap items are read only on a roadmap page: add type: roadmap
 content/b.md:1: warning: roadmap has no items: list them under items:
 content/b.md:1: warning: roadmap has no team: add team: to its front matter, so the site-wide roadmap can place it
 `
-	if got := diagnostics(&d); got != want {
+	if got := d.String(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 }
 
 func TestOverview(t *testing.T) {
 	var d diag.List
-	g := Decode(page(t, "roadmap/growth.md", growth), &d)
-	p := Decode(page(t, "roadmap/platform.md", `---
+	g := Decode(contenttest.Page(t, "roadmap/growth.md", growth), &d)
+	p := Decode(contenttest.Page(t, "roadmap/platform.md", `---
 title: Platform
 type: roadmap
 team: Platform
