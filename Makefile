@@ -1,5 +1,8 @@
 # opsdocs: build, test and preview.
 GO ?= go
+# axe-core, the accessibility checker of the browser tests, at the version
+# generator/browsertest/package-lock.json pins.
+AXE := generator/browsertest/node_modules/axe-core/axe.min.js
 
 .PHONY: all build run test test-deps vet clean bench bench-compare bench-go
 
@@ -20,8 +23,8 @@ test: test-deps vet
 vet:
 	$(GO) vet ./...
 
-## test-deps: make sure the browser tests have a Chromium
-test-deps:
+## test-deps: make sure the browser tests have a Chromium and axe-core
+test-deps: $(AXE)
 	@if [ -n "$$OPSDOCS_CHROMIUM" ] || command -v chromium >/dev/null 2>&1; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "installing Chromium for the browser tests (apt-get)"; \
@@ -32,6 +35,20 @@ test-deps:
 		echo "or set OPSDOCS_CHROMIUM to the path of a Chrome or Chromium binary."; \
 		exit 1; \
 	fi
+
+$(AXE): generator/browsertest/package.json generator/browsertest/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing npm for the browser tests (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null || exit 1; \
+	else \
+		echo "The browser tests need axe-core, installed with npm. Install npm with:"; \
+		echo "  sudo apt-get install npm"; \
+		exit 1; \
+	fi
+	@echo "installing axe-core for the browser tests (npm ci)"
+	@npm ci --prefix generator/browsertest --no-audit --no-fund --loglevel=error >/dev/null
+	@touch $@
 
 ## bench: build generated sites of 1,000 and 10,000 pages; pages/s and peak memory
 bench:

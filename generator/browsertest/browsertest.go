@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -40,12 +41,13 @@ func Chromium(t testing.TB) string {
 }
 
 // A Browser is a headless Chromium with one tab, and the console errors
-// seen so far.
+// and requests seen so far.
 type Browser struct {
 	Ctx context.Context
 
-	mu     sync.Mutex
-	errors []string
+	mu       sync.Mutex
+	errors   []string
+	requests []string
 }
 
 // New starts a browser for the length of the test, with a window of the
@@ -65,15 +67,49 @@ func New(t testing.TB, width, height int) *Browser {
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	// A guard against a browser that hangs; go test's own timeout is 10 minutes.
+	ctx, cancelTimeout := context.WithTimeout(ctx, 4*time.Minute)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 
 	b := &Browser{Ctx: ctx}
-	// Start the browser, then listen to its console for the whole test.
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting Chromium: %v", err)
 	}
-	messages := chromedp.Console(ctx)
+	b.listen(t)
+	return b
+}
+
+// NewTab opens another tab in the browser of b, for the length of the
+// test, with its own record of console errors and requests. Tabs run side
+// by side: each has its own renderer process.
+func (b *Browser) NewTab(t testing.TB) *Browser {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(b.Ctx)
+	t.Cleanup(cancel)
+	tab := &Browser{Ctx: ctx}
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	tab.listen(t)
+	return tab
+}
+
+// listen records the console errors and the requests of the tab of b for
+// as long as it is open.
+func (b *Browser) listen(t testing.TB) {
+	t.Helper()
+	// Every request, whether or not it succeeds.
+	err := chromedp.Listen(b.Ctx, func(ev any) {
+		if r, ok := ev.(*network.EventRequestWillBeSent); ok && r.Request != nil {
+			b.mu.Lock()
+			b.requests = append(b.requests, r.Request.URL)
+			b.mu.Unlock()
+		}
+	})
+	if err != nil {
+		t.Fatalf("listening to Chromium's requests: %v", err)
+	}
+	messages := chromedp.Console(b.Ctx)
 	go func() {
 		for m, err := range messages {
 			if err != nil {
@@ -91,7 +127,6 @@ func New(t testing.TB, width, height int) *Browser {
 			}
 		}
 	}()
-	return b
 }
 
 // Do runs actions that return nothing, failing t on error.
@@ -119,6 +154,16 @@ func (b *Browser) ConsoleErrors() []string {
 	errs := b.errors
 	b.errors = nil
 	return errs
+}
+
+// Requests returns the URLs the tab requested since the last call, in
+// order, and forgets them.
+func (b *Browser) Requests() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	reqs := b.requests
+	b.requests = nil
+	return reqs
 }
 
 // NoConsoleErrors fails t if the page logged errors since the last call.

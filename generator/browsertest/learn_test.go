@@ -53,7 +53,6 @@ func TestLearning(t *testing.T) {
 	t.Run("freshness", func(t *testing.T) { freshnessPages(t, b, site) })
 	t.Run("phone", func(t *testing.T) { onPhone(t, b, site) })
 	t.Run("without script", func(t *testing.T) { withoutScript(t, b, site) })
-	t.Run("print", func(t *testing.T) { inPrint(t, b, site) })
 	t.Run("file URLs", func(t *testing.T) { fromFiles(t, b) })
 }
 
@@ -384,34 +383,6 @@ func withoutScript(t *testing.T, b *Browser, site string) {
 	open(t, b, site+course)
 	if !visible("[data-continue]") {
 		t.Error("without script, the curriculum has no link to its first lesson")
-	}
-}
-
-// inPrint checks a lesson in print: no navigation or controls,
-// ticked boxes printed ticked, link targets written out.
-func inPrint(t *testing.T, b *Browser, site string) {
-	open(t, b, site+playbookPg)
-	click(t, b, `input[data-task="0"]`)
-	media := func(m string) {
-		if _, err := chromedp.Call(b.Ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	media("print")
-	defer media("")
-	for _, sel := range []string{".site-header", ".sidebar", ".pager", "[data-reset]"} {
-		if d := Eval[string](t, b, `getComputedStyle(document.querySelector("`+sel+`")).display`); d != "none" {
-			t.Errorf("in print, %s has display %s, want none", sel, d)
-		}
-	}
-	bg := func(n int) string {
-		return Eval[string](t, b, fmt.Sprintf(`getComputedStyle(document.querySelector('input[data-task="%d"]')).backgroundColor`, n))
-	}
-	if on, off := bg(0), bg(1); on == off {
-		t.Errorf("in print, a ticked box looks like an empty one (background %s)", on)
-	}
-	if after := Eval[string](t, b, `getComputedStyle(document.querySelector(".template-link"), "::after").content`); !strings.Contains(after, "/templates/launch-brief/") {
-		t.Errorf("in print, the template link shows %s after it, want its address", after)
 	}
 }
 

@@ -68,7 +68,10 @@ func (r *nodeRenderer) alert(w util.BufWriter, src []byte, node ast.Node, enteri
 
 func (r *nodeRenderer) tableWrap(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		w.WriteString(`<div class="table-wrap">` + "\n")
+		// Focusable, so that a table wider than the page can be
+		// scrolled with the keyboard; a group rather than a region, so
+		// that tables do not crowd the page's landmarks.
+		w.WriteString(`<div class="table-wrap" role="group" aria-label="Table" tabindex="0">` + "\n")
 	} else {
 		w.WriteString("</div>\n")
 	}
