@@ -17,8 +17,12 @@ run:
 	$(GO) run ./cmd/opsdocs serve
 
 ## test: every test, including the browser tests (installs Chromium when root)
+# The browser tests keep a screenshot of every page they check here, for CI
+# to keep as artefacts.
+SCREENSHOTS ?= $(CURDIR)/test-output/screenshots
+
 test: test-deps vet
-	$(GO) test ./...
+	OPSDOCS_SCREENSHOTS=$(SCREENSHOTS) $(GO) test ./...
 
 vet:
 	$(GO) vet ./...
@@ -63,4 +67,4 @@ bench-go:
 	mkdir -p bench && $(GO) test -run '^$$' -bench . -benchmem -count 6 ./generator/ | tee bench/go-bench.txt
 
 clean:
-	rm -rf bin public bench
+	rm -rf bin public bench test-output
