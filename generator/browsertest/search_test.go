@@ -2,18 +2,29 @@ package browsertest
 
 import (
 	"bufio"
+	"compress/gzip"
+	"context"
+	"flag"
+	"io/fs"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/opsdocs/opsdocs/generator"
+	"github.com/opsdocs/opsdocs/generator/corpus"
+	"github.com/opsdocs/opsdocs/generator/output"
 )
 
 // A judged query: the query and the URL of the page it must find.
@@ -330,4 +341,189 @@ func TestSearchPhone(t *testing.T) {
 		t.Error("filters are open on a phone, pushing the results down")
 	}
 	b.NoConsoleErrors(t)
+}
+
+var benchPages = flag.Int("search.pages", 10000, "size of the generated site BenchmarkSearch builds")
+
+// BenchmarkSearch builds a generated site (package corpus) of
+// -search.pages pages and measures search as a reader meets it, against
+// the budgets: what the first query and each further query transfer
+// (search.js and the index files, each counted at its size compressed by
+// gzip at its default level), how long a query takes once its files are
+// loaded, the size of the index, and the search stage's share of the
+// build's wall time. The queries are testdata/search-bench-queries.txt;
+// each is run on a freshly opened page (the first query), then the next
+// one of the list on that page (a further query), each showing its first
+// eight results as the search box does. Run it once:
+//
+//	go test -run '^$' -bench Search -benchtime 1x ./generator/browsertest/
+func BenchmarkSearch(b *testing.B) {
+	queries := readQueries(b, "testdata/search-bench-queries.txt")
+	dir := b.TempDir()
+	if _, err := corpus.Write(filepath.Join(dir, "site"), corpus.Options{Pages: *benchPages, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	w, err := output.NewDir(out, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := generator.Build(context.Background(), generator.Options{
+		Site: os.DirFS(filepath.Join(dir, "site")), Output: w,
+		Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := w.Commit(); err != nil {
+		b.Fatal(err)
+	}
+	var total, stage time.Duration
+	for _, s := range res.Stages {
+		total += s.Duration
+		if s.Name == "search" {
+			stage = s.Duration
+		}
+	}
+	var size, blocks int64
+	filepath.WalkDir(filepath.Join(out, "search"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".js") {
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			size += info.Size()
+			blocks += (info.Size() + 4095) / 4096 * 4096
+		}
+		return err
+	})
+
+	site, sent := serveCounting(b, out)
+	br := New(b, 1280, 900)
+	var first, further, warm []float64
+	for b.Loop() {
+		first, further, warm = first[:0], further[:0], warm[:0]
+		for i, q := range queries {
+			sent.Store(0)
+			br.Do(b, chromedp.Navigate(site+"/"), chromedp.WaitVisible(chromedp.ID("search-input")))
+			runQuery(b, br, q)
+			first = append(first, float64(sent.Load())/1000)
+			next := queries[(i+1)%len(queries)]
+			sent.Store(0)
+			runQuery(b, br, next)
+			further = append(further, float64(sent.Load())/1000)
+			ms := await[[]float64](b, br, `(async () => {
+				const api = window.opsdocsSearch, ms = [];
+				for (let i = 0; i < 10; i++) {
+					const t = performance.now();
+					await api.search(`+strconv.Quote(next)+`);
+					ms.push(performance.now() - t);
+				}
+				return ms;
+			})()`)
+			warm = append(warm, ms...)
+		}
+	}
+	b.ReportMetric(quantile(first, 0.5), "first-KB-p50")
+	b.ReportMetric(quantile(first, 0.95), "first-KB-p95")
+	b.ReportMetric(quantile(further, 0.5), "further-KB-p50")
+	b.ReportMetric(quantile(further, 0.95), "further-KB-p95")
+	b.ReportMetric(quantile(warm, 0.95), "warm-ms-p95")
+	b.ReportMetric(float64(size)/1e6, "index-MB")
+	b.ReportMetric(float64(blocks)/1e6, "index-disk-MB")
+	b.ReportMetric(100*stage.Seconds()/total.Seconds(), "search-%-of-build")
+	heaviest := 0
+	for i := range further {
+		if further[i] > further[heaviest] {
+			heaviest = i
+		}
+	}
+	b.Logf("%d pages, %d queries; the heaviest further query is %q, %.1f KB", res.Pages, len(queries), queries[(heaviest+1)%len(queries)], further[heaviest])
+}
+
+// readQueries reads a file of queries, one a line, skipping blank lines
+// and comments.
+func readQueries(tb testing.TB, name string) []string {
+	tb.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var qs []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if l != "" && !strings.HasPrefix(l, "#") {
+			qs = append(qs, l)
+		}
+	}
+	return qs
+}
+
+// runQuery searches for q with the engine of the page open in b and
+// renders its first eight results, as the search box does.
+func runQuery(tb testing.TB, b *Browser, q string) {
+	tb.Helper()
+	await[bool](tb, b, `(async () => {
+		const api = window.opsdocsSearch, res = await api.search(`+strconv.Quote(q)+`);
+		await Promise.all(res.hits.slice(0, 8).map(h => api.render(h, res.highlight)));
+		return true;
+	})()`)
+}
+
+// await evaluates an expression that makes a promise, and returns what
+// the promise resolves to.
+func await[T any](tb testing.TB, b *Browser, expr string) T {
+	tb.Helper()
+	v, err := chromedp.Run(b.Ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		tb.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// serveCounting serves dir with nothing cached, and counts in sent the
+// bytes that search.js and the index files would take compressed with
+// gzip.
+func serveCounting(tb testing.TB, dir string) (string, *atomic.Int64) {
+	var sent atomic.Int64
+	var mu sync.Mutex
+	gz := map[string]int64{}
+	files := http.FileServer(http.Dir(dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		p := r.URL.Path
+		if strings.HasSuffix(p, ".js") && (strings.HasPrefix(p, "/search/") || strings.HasPrefix(p, "/assets/search")) {
+			mu.Lock()
+			n, ok := gz[p]
+			if !ok {
+				data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+				if err == nil {
+					var c countWriter
+					zw := gzip.NewWriter(&c)
+					zw.Write(data)
+					zw.Close()
+					n = int64(c)
+				}
+				gz[p] = n
+			}
+			mu.Unlock()
+			sent.Add(n)
+		}
+		files.ServeHTTP(w, r)
+	}))
+	tb.Cleanup(srv.Close)
+	return srv.URL, &sent
+}
+
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
+}
+
+// quantile returns the q-quantile of xs, the nearest rank.
+func quantile(xs []float64, q float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[min(len(s)-1, int(math.Ceil(q*float64(len(s))))-1)]
 }
