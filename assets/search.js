@@ -158,29 +158,58 @@
   function dictionaries(p) { return Promise.all(shardsFor(p).map(dictionary)); }
 
   // postings returns the lists of postings shard s: per stem, its
-  // documents and their fields.
+  // documents and their fields. A long list holds its heaviest postings in
+  // full, then tiers of documents that share one posting.
   function postings(s) {
     if (manifest.postings[s]) return manifest.postings[s];
     return (manifest.postings[s] = file("p" + s).then(function (data) {
-      var r = new Reader(data), lists = [];
+      var r = new Reader(data), lists = [], bitsetLen = Math.ceil(manifest.docs / 6);
       while (r.more()) {
-        var n = r.num(), doc = -1, l = { docs: new Int32Array(n), tf: new Float32Array(n), title: new Uint8Array(n), titleWords: new Uint8Array(n), blk: new Uint16Array(n) };
-        for (var j = 0; j < n; j++) {
-          doc += r.num() + 1;
-          var a = r.num(), tf = (a >> 1) * W_BODY;
-          if (a & 1) {
-            var t = r.num();
-            if (t) { l.title[j] = 1; l.titleWords[j] = r.num(); }
-            tf += t * W_TITLE + r.num() * W_HEADING + r.num() * W_META;
+        var h = r.num(), full = h >> 2, tiers = h & 3, docs = [], ps = [], doc = -1, j;
+        for (j = 0; j < full; j++) {
+          docs.push(doc += r.num() + 1);
+          ps.push(posting(r, true));
+        }
+        for (var t = 0; t < tiers; t++) {
+          var p = posting(r, false), count = r.num();
+          if (count) {
+            for (j = 0, doc = -1; j < count; j++) {
+              docs.push(doc += r.num() + 1);
+              ps.push(p);
+            }
+            continue;
           }
-          l.docs[j] = doc;
-          l.tf[j] = tf / 4;
-          l.blk[j] = r.num();
+          for (j = 0; j < bitsetLen; j++) {
+            var bits = VAL[data.charCodeAt(r.i++)];
+            for (var b = 0; bits; b++, bits >>= 1) if (bits & 1) { docs.push(j * 6 + b); ps.push(p); }
+          }
+        }
+        var n = docs.length, l = { docs: Int32Array.from(docs), tf: new Float32Array(n), title: new Uint8Array(n), titleWords: new Uint8Array(n), blk: new Uint16Array(n) };
+        for (j = 0; j < n; j++) {
+          p = ps[j];
+          l.tf[j] = p.tf;
+          l.title[j] = p.title;
+          l.titleWords[j] = p.titleWords;
+          l.blk[j] = p.blk;
         }
         lists.push(l);
       }
       return lists;
     }));
+  }
+
+  // posting reads one document's fields: the levels of the body, title,
+  // headings and meta, in quarters, weighed and summed; whether the title
+  // has the word and its number of words; and the block where the word
+  // weighs most.
+  function posting(r, withBlock) {
+    var a = r.num(), tf = (a >> 1) * W_BODY, title = 0, titleWords = 0;
+    if (a & 1) {
+      title = r.num();
+      if (title) titleWords = r.num();
+      tf += title * W_TITLE + r.num() * W_HEADING + r.num() * W_META;
+    }
+    return { tf: tf / 4, title: title ? 1 : 0, titleWords: titleWords, blk: withBlock ? r.num() : 0 };
   }
 
   /* ---- Matching query words to the index ----------------------------- */
@@ -472,6 +501,12 @@
     return anchor ? u + "#" + encodeURIComponent(anchor) : u;
   }
 
+  // slug is the id of a heading of plain text, as the index leaves it
+  // out: lower case, letters, digits, "-" and "_" kept, spaces made "-".
+  function slug(heading) {
+    return heading.toLowerCase().replace(/[^a-z0-9_\- ]/g, "").replace(/ /g, "-");
+  }
+
   // highlighted appends text to el with the matched words in <mark>.
   function highlighted(el, text, hl) {
     var at = 0;
@@ -504,7 +539,7 @@
       var block = hit.blk ? f[4][hit.blk - 1] : null;
       var a = document.createElement("a");
       a.className = "search-hit";
-      a.href = href(f[0], block && block[0]);
+      a.href = href(f[0], block && (block[0] || slug(block[1])));
       var head = span("search-hit-title");
       highlighted(head, f[1], hl);
       a.append(head);

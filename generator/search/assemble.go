@@ -49,12 +49,10 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 			df[t.stem]++
 		}
 	}
-	// Each stem's postings list, encoded: per document the gap from the
-	// previous document, the body level times two plus one when other
-	// fields follow, if so the title level (followed, when not 0, by the
-	// number of words of the title), the heading and the meta levels, and
-	// the block. Stems are split into ranges, one per core; each core
-	// reads every document and encodes the stems of its range.
+	// Each stem's postings list, encoded (see appendList). Stems are split
+	// into ranges, one per core; each core reads every document, encodes
+	// the postings of the stems of its range, and then cuts the long lists
+	// of its range in tiers.
 	lists := make([][]byte, nStems) // by rank
 	parts := max(1, min(runtime.GOMAXPROCS(0), nStems/1024))
 	var wg sync.WaitGroup
@@ -73,27 +71,20 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 					if k < lo || k >= hi {
 						continue
 					}
-					var lv [numFields]uint64
+					p := posting{titleWords: uint16(r.titleTerms), blk: t.blk}
 					for f := range numFields {
-						lv[f] = uint64(level(t.tf[f], r.lens[f], avg[f], lengthNorm[f]))
+						p.lv[f] = level(t.tf[f], r.lens[f], avg[f], lengthNorm[f])
 					}
-					b := lists[k]
-					b = appendNum(b, uint64(int32(d)-prev[k-lo]-1))
+					b := appendNum(lists[k], uint64(int32(d)-prev[k-lo]-1))
 					prev[k-lo] = int32(d)
-					other := lv[fieldTitle] > 0 || lv[fieldHeading] > 0 || lv[fieldMeta] > 0
-					if other {
-						b = appendNum(b, lv[fieldBody]*2+1)
-						b = appendNum(b, lv[fieldTitle])
-						if lv[fieldTitle] > 0 {
-							b = appendNum(b, uint64(r.titleTerms))
-						}
-						b = appendNum(b, lv[fieldHeading])
-						b = appendNum(b, lv[fieldMeta])
-					} else {
-						b = appendNum(b, lv[fieldBody]*2)
-					}
-					lists[k] = appendNum(b, uint64(t.blk))
+					lists[k] = appendPosting(b, &p, true)
 				}
+			}
+			var scratch []posting
+			for k := lo; k < hi; k++ {
+				var b []byte
+				b, scratch = appendList(nil, lists[k], int(df[order[k]]), len(docs), scratch)
+				lists[k] = b
 			}
 		}()
 	}
@@ -106,9 +97,9 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 		ix.Stats.Files[kind]++
 	}
 
-	// Postings shards: consecutive stems, each its number of documents and
-	// its list, until a shard is big enough. The digits need no escaping
-	// in a JSON string.
+	// Postings shards: the lists of consecutive stems, as many as fit in
+	// postingsShardSize; a longer list has a shard of its own. The digits
+	// need no escaping in a JSON string.
 	shardOf := make([]int32, nStems) // by rank
 	indexIn := make([]int32, nStems)
 	buf := []byte{'"'}
@@ -120,19 +111,16 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 		inShard = 0
 	}
 	for r, s := range order {
+		if inShard > 0 && len(buf)+len(lists[r]) > postingsShardSize {
+			flushPostings()
+		}
 		shardOf[r], indexIn[r] = int32(shard), int32(inShard)
 		inShard++
-		buf = appendNum(buf, uint64(df[s]))
 		buf = append(buf, lists[r]...)
 		lists[r] = nil
 		ix.Stats.Postings += int(df[s])
-		if len(buf) >= postingsShardSize {
-			flushPostings()
-		}
 	}
-	if len(buf) > 1 || shard == 0 {
-		flushPostings()
-	}
+	flushPostings()
 
 	// Dictionary shards: the words in JavaScript's string order, front
 	// coded (shared length, then the rest of the word and a space), and

@@ -25,6 +25,16 @@
 // A posting also names the block (the text under one heading) where the
 // stem weighs most, so that a result can open the page at that heading.
 //
+// A stem found on most pages weighs little (its idf is small), yet its
+// postings would be the largest file a query loads. So a stem of more
+// than 512 pages keeps in full only its 128 postings of most weight (the
+// field levels weighed as the browser weighs them); its other pages are
+// listed in tiers, each a set of pages sharing the posting of its median
+// page, without a block: the pages with the stem in their title, and the
+// rest. Every page that has the stem is still listed, so that a query
+// for several words finds the same pages; only the scores of the lighter
+// pages are approximate.
+//
 // # Files
 //
 // Every file is a script calling opsdocsIndex(name, data) with a JSON
@@ -44,21 +54,30 @@
 //	           stem's place in that shard and its document frequency.
 //	           Words are in JavaScript string order.
 //	pN.js      postings shard N: one string holding, for each stem, the
-//	           number of pages, then for each page the gap from the
-//	           previous page, the text level times two plus one if other
-//	           fields follow, then if so the title level (and when it is
-//	           not zero the number of words of the title), the heading
-//	           level and the meta level, and last the block plus one (zero
-//	           for none).
+//	           number of postings in full times four plus the number of
+//	           tiers, the postings in full, then the tiers. A posting in
+//	           full is the gap from the previous page, the body level
+//	           times two plus one if other fields follow, then if so the
+//	           title level (and when it is not zero the number of words
+//	           of the title), the heading level and the meta level, and
+//	           last the block plus one (zero for none). A tier is a
+//	           posting without gap or block, shared by a set of pages:
+//	           their number and the gaps between them, or zero and a
+//	           bitset of six pages a digit, whichever is shorter.
 //	fN.js      fragment group N: per page, [url, title, section,
-//	           description, [[anchor, heading, snippet], ...]].
+//	           description, [[anchor, heading, snippet], ...]]. The
+//	           anchor is empty when it is the plain slug of the heading
+//	           (ASCII, lower case, spaces made '-', only letters, digits,
+//	           '-' and '_' kept). The snippet is the block's first
+//	           sentences, or failing that its first words, in at most
+//	           100 letters.
 //	sN.js      prefix table N: for each one- and two-letter start of a
 //	           word of the titles and descriptions with one first letter,
 //	           the best pages in order.
 //	facets.js  for type, team, owner and tags, each value with its pages:
 //	           "l" and gaps, or "b" and a bitset of six pages a digit.
 //
-// Shards are cut at a few kilobytes, so a query loads the manifest, a
-// dictionary shard and a postings shard per word, and a fragment group
-// per result shown.
+// Shards are cut at a few kilobytes (a postings list longer than that has
+// a shard of its own), so a query loads the manifest, a dictionary shard
+// and a postings shard per word, and a fragment group per result shown.
 package search

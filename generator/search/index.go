@@ -80,7 +80,7 @@ var lengthNorm = [numFields]float64{0.5, 0.5, 0.5, 0.75}
 // Target sizes of the shards, before compression.
 const (
 	dictShardSize     = 4 << 10
-	postingsShardSize = 4 << 10
+	postingsShardSize = 3 << 10
 	fragmentGroupSize = 2 << 10
 	snippetRunes      = 100
 	shortResults      = 10
@@ -339,24 +339,53 @@ func dedupeShort(hits []shortHit) []shortHit {
 
 // fragment is what a result shows of a page: [url, title, section,
 // description, [[anchor, heading, snippet], ...]]. A page without a
-// description shows the snippet of its first block.
+// description shows the snippet of its first block. The anchor is left
+// empty when it is the heading's plain slug (see plainSlug), which the
+// browser makes again.
 func fragment(d *Doc) []byte {
 	blocks := make([][3]string, len(d.Blocks))
 	for i, b := range d.Blocks {
-		blocks[i] = [3]string{b.Anchor, b.Heading, snippet(b.Text, snippetRunes)}
+		anchor := b.Anchor
+		if s, ok := plainSlug(b.Heading); ok && s == anchor {
+			anchor = ""
+		}
+		blocks[i] = [3]string{anchor, b.Heading, snippet(b.Text, snippetRunes)}
 	}
 	return marshal([]any{d.URL, d.Title, d.Section, d.Description, blocks})
 }
 
-// snippet returns the start of text, spaces collapsed, cut at a word
-// boundary after at most n runes. It reads no further than it needs.
+// plainSlug returns the id a heading of ASCII text gets, when it has no
+// other: lower case, letters, digits, '-' and '_' kept, spaces made '-',
+// the rest dropped. ok is false for other text, and for a heading whose
+// slug would be empty.
+func plainSlug(heading string) (slug string, ok bool) {
+	b := make([]byte, 0, len(heading))
+	for i := 0; i < len(heading); i++ {
+		c := heading[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '_':
+			b = append(b, c)
+		case c == ' ':
+			b = append(b, '-')
+		}
+	}
+	return string(b), len(b) > 0
+}
+
+// snippet returns the start of text, spaces collapsed: its first whole
+// sentences when they fill at least a third of n runes, else its first
+// words, cut after at most n runes. It reads no further than it needs.
 func snippet(text string, n int) string {
 	var b strings.Builder
-	runes := 0
+	runes, sentenceEnd, sentenceRunes := 0, 0, 0
 	for {
 		text = strings.TrimLeftFunc(text, unicode.IsSpace)
 		if text == "" {
-			break
+			return b.String()
 		}
 		end := strings.IndexFunc(text, unicode.IsSpace)
 		if end < 0 {
@@ -367,19 +396,23 @@ func snippet(text string, n int) string {
 		k := utf8.RuneCountInString(f)
 		if runes > 0 {
 			if runes+1+k > n {
-				b.WriteString(" …")
 				break
 			}
 			b.WriteByte(' ')
 			runes++
 		} else if k > n {
-			b.WriteString(string([]rune(f)[:n]) + "…")
-			break
+			return string([]rune(f)[:n]) + "…"
 		}
 		b.WriteString(f)
 		runes += k
+		if strings.IndexByte(".!?", f[len(f)-1]) >= 0 {
+			sentenceEnd, sentenceRunes = b.Len(), runes
+		}
 	}
-	return b.String()
+	if sentenceRunes >= n/3 {
+		return b.String()[:sentenceEnd]
+	}
+	return b.String() + " …"
 }
 
 func marshal(v any) []byte {

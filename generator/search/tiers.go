@@ -1,0 +1,180 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+)
+
+// A word found on most pages adds little to a page's score (its idf is
+// small), yet its full postings list would be the largest file a query
+// loads. So a list of more than tierAbove pages keeps in full only its
+// headSize postings of most weight; the other pages are listed in at most
+// two tiers, each a set of pages sharing one posting: the pages that have
+// the word in their title, and the rest. A tier's posting is that of its
+// median page, without a block.
+const (
+	headSize  = 128
+	tierAbove = 512
+)
+
+// Field weights, as the browser weighs the fields: they choose the
+// postings of most weight.
+var fieldWeight = [numFields]int{fieldTitle: 10, fieldHeading: 4, fieldMeta: 3, fieldBody: 1}
+
+// A posting is one page's entry in a stem's postings list.
+type posting struct {
+	doc        int32
+	lv         [numFields]uint16 // levels, see level
+	titleWords uint16
+	blk        uint16
+}
+
+func (p *posting) weight() int {
+	w := 0
+	for f := range numFields {
+		w += fieldWeight[f] * int(p.lv[f])
+	}
+	return w
+}
+
+// appendPosting appends p's levels, title words and, when withBlock, its
+// block: the body level times two plus one if other fields follow, if so
+// the title level (then, when not zero, the number of words of the
+// title), the heading and the meta levels.
+func appendPosting(b []byte, p *posting, withBlock bool) []byte {
+	lv := p.lv
+	if lv[fieldTitle] > 0 || lv[fieldHeading] > 0 || lv[fieldMeta] > 0 {
+		b = appendNum(b, uint64(lv[fieldBody])*2+1)
+		b = appendNum(b, uint64(lv[fieldTitle]))
+		if lv[fieldTitle] > 0 {
+			b = appendNum(b, uint64(p.titleWords))
+		}
+		b = appendNum(b, uint64(lv[fieldHeading]))
+		b = appendNum(b, uint64(lv[fieldMeta]))
+	} else {
+		b = appendNum(b, uint64(lv[fieldBody])*2)
+	}
+	if withBlock {
+		b = appendNum(b, uint64(p.blk))
+	}
+	return b
+}
+
+// readPosting reads what appendPosting wrote.
+func readPosting(s string, i int, withBlock bool) (p posting, next int, ok bool) {
+	num := func() uint64 {
+		var n uint64
+		if ok {
+			n, i, ok = readNum(s, i)
+		}
+		return n
+	}
+	ok = true
+	a := num()
+	p.lv[fieldBody] = uint16(a / 2)
+	if a%2 == 1 {
+		p.lv[fieldTitle] = uint16(num())
+		if p.lv[fieldTitle] > 0 {
+			p.titleWords = uint16(num())
+		}
+		p.lv[fieldHeading] = uint16(num())
+		p.lv[fieldMeta] = uint16(num())
+	}
+	if withBlock {
+		p.blk = uint16(num())
+	}
+	return p, i, ok
+}
+
+// appendList appends a stem's postings list: the number of postings in
+// full times four plus the number of tiers, the postings in full (each
+// the gap from the previous page and the posting), and each tier: its
+// posting, without a block, and its pages (see appendDocSet). list holds
+// the stem's postings in full, in page order, as the first pass encoded
+// them; nDocs is the number of pages of the site.
+func appendList(b []byte, list []byte, df, nDocs int, scratch []posting) ([]byte, []posting) {
+	if df <= tierAbove {
+		b = appendNum(b, uint64(df)*4)
+		return append(b, list...), scratch
+	}
+	ps := scratch[:0]
+	s := string(list)
+	doc := int32(-1)
+	for i := 0; i < len(s); {
+		gap, next, _ := readNum(s, i)
+		doc += int32(gap) + 1
+		p, next, ok := readPosting(s, next, true)
+		if !ok {
+			panic("search: unreadable postings list") // written by this package just before
+		}
+		p.doc = doc
+		ps = append(ps, p)
+		i = next
+	}
+	// The heaviest postings, the first page first among equals.
+	slices.SortStableFunc(ps, func(a, b posting) int { return cmp.Compare(b.weight(), a.weight()) })
+	head, rest := ps[:headSize], ps[headSize:]
+	slices.SortFunc(head, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+	var titled, others []posting
+	for _, p := range rest {
+		if p.lv[fieldTitle] > 0 {
+			titled = append(titled, p)
+		} else {
+			others = append(others, p)
+		}
+	}
+	tiers := 0
+	for _, t := range [][]posting{titled, others} {
+		if len(t) > 0 {
+			tiers++
+		}
+	}
+	b = appendNum(b, uint64(len(head))*4+uint64(tiers))
+	prev := int32(-1)
+	for i := range head {
+		b = appendNum(b, uint64(head[i].doc-prev-1))
+		prev = head[i].doc
+		b = appendPosting(b, &head[i], true)
+	}
+	for _, t := range [][]posting{titled, others} {
+		if len(t) == 0 {
+			continue
+		}
+		// rest is by weight, heaviest first: the median is in the middle.
+		b = appendPosting(b, &t[len(t)/2], false)
+		slices.SortFunc(t, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+		b = appendDocSet(b, t, nDocs)
+	}
+	return b, ps
+}
+
+// appendDocSet appends the pages of ps, in page order, as the shorter of
+// a list (their number, then the gap before each) or a bitset (zero, then
+// one digit for each six pages of the site, the first page in the lowest
+// bit).
+func appendDocSet(b []byte, ps []posting, nDocs int) []byte {
+	bitsetLen := (nDocs + 5) / 6
+	start := len(b)
+	b = appendNum(b, uint64(len(ps)))
+	prev := int32(-1)
+	for _, p := range ps {
+		b = appendNum(b, uint64(p.doc-prev-1))
+		prev = p.doc
+		if len(b)-start > bitsetLen+1 {
+			break
+		}
+	}
+	if len(b)-start <= bitsetLen+1 {
+		return b
+	}
+	b = append(b[:start], digits[0])
+	b = append(b, make([]byte, bitsetLen)...)
+	bits := b[len(b)-bitsetLen:]
+	for _, p := range ps {
+		bits[p.doc/6] |= 1 << (p.doc % 6)
+	}
+	for i := range bits {
+		bits[i] = digits[bits[i]]
+	}
+	return b
+}
