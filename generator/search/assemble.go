@@ -49,7 +49,7 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 			df[t.stem]++
 		}
 	}
-	// Each stem's postings list, encoded (see appendList). Stems are split
+	// Each stem's postings list, encoded (see appendTiers). Stems are split
 	// into ranges, one per core; each core reads every document, encodes
 	// the postings of the stems of its range, and then cuts the long lists
 	// of its range in tiers.
@@ -75,16 +75,20 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 					for f := range numFields {
 						p.lv[f] = level(t.tf[f], r.lens[f], avg[f], lengthNorm[f])
 					}
-					b := appendNum(lists[k], uint64(int32(d)-prev[k-lo]-1))
+					b := lists[k]
+					if prev[k-lo] < 0 && df[t.stem] <= tierAbove {
+						b = appendNum(b, uint64(df[t.stem])*4) // no tiers
+					}
+					b = appendNum(b, uint64(int32(d)-prev[k-lo]-1))
 					prev[k-lo] = int32(d)
 					lists[k] = appendPosting(b, &p, true)
 				}
 			}
 			var scratch []posting
 			for k := lo; k < hi; k++ {
-				var b []byte
-				b, scratch = appendList(nil, lists[k], int(df[order[k]]), len(docs), scratch)
-				lists[k] = b
+				if df[order[k]] > tierAbove {
+					lists[k], scratch = appendTiers(nil, lists[k], len(docs), scratch)
+				}
 			}
 		}()
 	}

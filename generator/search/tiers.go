@@ -86,17 +86,14 @@ func readPosting(s string, i int, withBlock bool) (p posting, next int, ok bool)
 	return p, i, ok
 }
 
-// appendList appends a stem's postings list: the number of postings in
-// full times four plus the number of tiers, the postings in full (each
-// the gap from the previous page and the posting), and each tier: its
-// posting, without a block, and its pages (see appendDocSet). list holds
-// the stem's postings in full, in page order, as the first pass encoded
-// them; nDocs is the number of pages of the site.
-func appendList(b []byte, list []byte, df, nDocs int, scratch []posting) ([]byte, []posting) {
-	if df <= tierAbove {
-		b = appendNum(b, uint64(df)*4)
-		return append(b, list...), scratch
-	}
+// appendTiers appends a stem's postings list when it is long: the number
+// of postings in full times four plus the number of tiers, the postings in
+// full (each the gap from the previous page and the posting), and each
+// tier: its posting, without a block, and its pages (see appendDocSet).
+// A shorter list is the number of its postings times four, then the
+// postings. list holds the stem's postings, all in full, in page order;
+// nDocs is the number of pages of the site.
+func appendTiers(b []byte, list []byte, nDocs int, scratch []posting) ([]byte, []posting) {
 	ps := scratch[:0]
 	s := string(list)
 	doc := int32(-1)
