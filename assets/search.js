@@ -158,7 +158,8 @@
   function dictionaries(p) { return Promise.all(shardsFor(p).map(dictionary)); }
 
   // postings returns the lists of postings shard s: per stem, its
-  // documents and their fields. A long list holds its heaviest postings in
+  // documents, their weighted term frequency saturated (tf (k1 + 1) /
+  // (k1 + tf)) and their fields. A long list holds its heaviest postings in
   // full, then tiers of documents that share one posting.
   function postings(s) {
     if (manifest.postings[s]) return manifest.postings[s];
@@ -184,10 +185,10 @@
             for (var b = 0; bits; b++, bits >>= 1) if (bits & 1) { docs.push(j * 6 + b); ps.push(p); }
           }
         }
-        var n = docs.length, l = { docs: Int32Array.from(docs), tf: new Float32Array(n), title: new Uint8Array(n), titleWords: new Uint8Array(n), blk: new Uint16Array(n) };
+        var n = docs.length, l = { docs: Int32Array.from(docs), sat: new Float32Array(n), title: new Uint8Array(n), titleWords: new Uint8Array(n), blk: new Uint16Array(n) };
         for (j = 0; j < n; j++) {
           p = ps[j];
-          l.tf[j] = p.tf;
+          l.sat[j] = p.tf * (K1 + 1) / (K1 + p.tf);
           l.title[j] = p.title;
           l.titleWords[j] = p.titleWords;
           l.blk[j] = p.blk;
@@ -394,8 +395,8 @@
       shards.forEach(function (x) { lists[x[0]] = x[1]; });
       // Per term: each page's best score over the words it stands for,
       // and the block and title facts of that best.
-      var scored = groups.map(function (g) {
-        var score = new Float64Array(n), blk = new Uint16Array(n), title = new Uint8Array(n), titleWords = new Uint8Array(n), docs = [];
+      var scored = groups.map(function (g, i) {
+        var x = scratch(i, n), score = x.score, blk = x.blk, title = x.title, titleWords = x.titleWords, docs = x.docs, count = 0;
         // The words a term stands for share one idf, that of all the
         // pages they are in: a rare completion of a prefix must not
         // outweigh the common word the reader is typing.
@@ -404,9 +405,9 @@
         g.matches.forEach(function (x) {
           var k = x.key.split(":"), l = lists[k[0]][+k[1]], w = x.weight;
           for (var j = 0; j < l.docs.length; j++) {
-            var doc = l.docs[j], tf = l.tf[j], s = w * idf * tf * (K1 + 1) / (K1 + tf);
+            var doc = l.docs[j], s = w * idf * l.sat[j];
             if (s > score[doc]) {
-              if (!score[doc]) docs.push(doc);
+              if (!score[doc]) docs[count++] = doc;
               score[doc] = s;
               blk[doc] = l.blk[j];
               title[doc] = l.title[j];
@@ -414,7 +415,7 @@
             }
           }
         });
-        return { term: g.term, score: score, blk: blk, title: title, titleWords: titleWords, docs: docs };
+        return { term: g.term, score: score, blk: blk, title: title, titleWords: titleWords, docs: docs.subarray(0, count) };
       });
       var required = scored.filter(function (g) { return !g.term.optional; });
       if (!required.length) required = scored;
@@ -432,8 +433,37 @@
     });
   }
 
+  // scratch returns the i-th set of arrays a term is scored in, one
+  // number per page, zeroed. They are kept from query to query: scoring
+  // runs without a pause, so no two queries share them.
+  var pool = [];
+  function scratch(i, n) {
+    var x = pool[i];
+    if (!x || x.score.length !== n) {
+      return (pool[i] = { score: new Float64Array(n), blk: new Uint16Array(n), title: new Uint8Array(n), titleWords: new Uint8Array(n), docs: new Int32Array(n) });
+    }
+    x.score.fill(0);
+    x.blk.fill(0);
+    x.title.fill(0);
+    x.titleWords.fill(0);
+    return x;
+  }
+
+  // byScore sorts hits by score, best first, then by page. The score (to
+  // 1/65536) and the page are packed in one number: a typed array sorts
+  // such numbers many times faster than a comparison function sorts hits.
+  var PAGES = 2097152;
   function byScore(hits) {
-    return hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    var n = hits.length, i;
+    if (manifest.docs > PAGES) return hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    var keys = new Float64Array(n), at = new Int32Array(manifest.docs), out = new Array(n);
+    for (i = 0; i < n; i++) {
+      at[hits[i].doc] = i;
+      keys[i] = (2147483647 - Math.min(2147483647, Math.round(hits[i].score * 65536))) * PAGES + hits[i].doc;
+    }
+    keys.sort();
+    for (i = 0; i < n; i++) out[i] = hits[at[keys[i] % PAGES]];
+    return out;
   }
 
   // collect scores the pages that hold at least need of the required terms.
