@@ -311,7 +311,8 @@
   // words are dropped unless the query holds nothing else; a stop word
   // being typed, and a word of one or two letters being typed after
   // others, are optional: they add to the score of the pages that have
-  // them, but pages without them are found too.
+  // them (a word they begin counts, as the reader has not finished it),
+  // but pages without them are found too.
   function parse(q) {
     var runs = [], terms = [], content = 0, m;
     RUN.lastIndex = 0;
@@ -327,7 +328,7 @@
     if (!content) return terms;
     return terms.filter(function (t) {
       if (t.stop) return t.optional = t.prefix;
-      if (t.prefix && content > 1 && Array.from(t.word).length < 3) t.optional = true, t.prefix = false;
+      if (t.prefix && content > 1 && Array.from(t.word).length < 3) t.optional = true;
       return true;
     });
   }
@@ -386,7 +387,7 @@
         keys[x.key.split(":")[0]] = true;
         x.words.forEach(function (w) { hl.words[w] = true; });
       });
-      if (g.term.prefix) hl.prefixes.push(g.term.word);
+      if (g.term.prefix && !g.term.optional) hl.prefixes.push(g.term.word);
     });
     return Promise.all(Object.keys(keys).map(function (s) {
       return postings(+s).then(function (lists) { return [s, lists]; });

@@ -97,7 +97,47 @@ func TestSearchQuality(t *testing.T) {
 	if len(queries) < 60 {
 		t.Fatalf("%d judged queries, want at least 60", len(queries))
 	}
-	site := buildDemo(t)
+	judge(t, buildDemo(t), "testdata/search-queries.txt", queries)
+}
+
+// TestSearchQualityCorpus runs the judged queries of a generated site of
+// 1,000 pages, where common words are on most pages, as
+// TestSearchQuality does.
+func TestSearchQualityCorpus(t *testing.T) {
+	queries := readJudged(t, "testdata/search-queries-corpus.txt")
+	if len(queries) < 30 {
+		t.Fatalf("%d judged queries, want at least 30", len(queries))
+	}
+	dir := t.TempDir()
+	if _, err := corpus.Write(filepath.Join(dir, "site"), corpus.Options{Pages: 1000, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	w, err := output.NewDir(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := generator.Build(context.Background(), generator.Options{
+		Site: os.DirFS(filepath.Join(dir, "site")), Output: w,
+		Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Errors() {
+		t.Fatalf("the generated site has errors: %v", res.Diagnostics)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	judge(t, Serve(t, out), "testdata/search-queries-corpus.txt", queries)
+}
+
+// judge runs judged queries through the search page of site, one after
+// the other as a reader would, and fails t when their MRR@5 is below
+// 0.85.
+func judge(t *testing.T, site, file string, queries []judged) {
+	t.Helper()
 	b := New(t, 1280, 900)
 	var rr float64
 	found := 0
@@ -120,7 +160,7 @@ func TestSearchQuality(t *testing.T) {
 			found++
 		}
 		if rank != 1 {
-			t.Logf("testdata/search-queries.txt:%d: %q ranks %s at %d; first five: %s", q.line, q.query, q.want, rank, strings.Join(hrefs[:min(5, len(hrefs))], " "))
+			t.Logf("%s:%d: %q ranks %s at %d; first five: %s", file, q.line, q.query, q.want, rank, strings.Join(hrefs[:min(5, len(hrefs))], " "))
 		}
 	}
 	mrr, recall := rr/float64(len(queries)), float64(found)/float64(len(queries))
