@@ -53,7 +53,8 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 	// into ranges, one per core; each core reads every document, encodes
 	// the postings of the stems of its range, and then cuts the long lists
 	// of its range in tiers.
-	lists := make([][]byte, nStems) // by rank
+	lists := make([][]byte, nStems)     // by rank
+	positions := make([][]byte, nStems) // by rank
 	parts := max(1, min(runtime.GOMAXPROCS(0), nStems/1024))
 	var wg sync.WaitGroup
 	for part := range parts {
@@ -82,6 +83,7 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 					b = appendNum(b, uint64(int32(d)-prev[k-lo]-1))
 					prev[k-lo] = int32(d)
 					lists[k] = appendPosting(b, &p, true)
+					positions[k] = append(positions[k], r.positions[t.pos[0]:t.pos[1]]...)
 				}
 			}
 			var scratch []posting
@@ -102,15 +104,17 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 	}
 
 	// Postings shards: the lists of consecutive stems, as many as fit in
-	// postingsShardSize; a longer list has a shard of its own. The digits
-	// need no escaping in a JSON string.
+	// postingsShardSize; a longer list has a shard of its own. Each has a
+	// positions shard of the same stems. The digits need no escaping in a
+	// JSON string.
 	shardOf := make([]int32, nStems) // by rank
 	indexIn := make([]int32, nStems)
-	buf := []byte{'"'}
+	buf, posBuf := []byte{'"'}, []byte{'"'}
 	shard, inShard := 0, 0
 	flushPostings := func() {
 		add("postings", fileName('p', shard), append(buf, '"'))
-		buf = []byte{'"'}
+		add("positions", fileName('q', shard), append(posBuf, '"'))
+		buf, posBuf = []byte{'"'}, []byte{'"'}
 		shard++
 		inShard = 0
 	}
@@ -121,7 +125,8 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 		shardOf[r], indexIn[r] = int32(shard), int32(inShard)
 		inShard++
 		buf = append(buf, lists[r]...)
-		lists[r] = nil
+		posBuf = append(posBuf, positions[r]...)
+		lists[r], positions[r] = nil, nil
 		ix.Stats.Postings += int(df[s])
 	}
 	flushPostings()

@@ -14,6 +14,16 @@
 // "plans" are both "plan". Common English words (stopWords) are indexed in
 // titles and headings only. Words longer than 40 letters are left out.
 //
+// # Positions
+//
+// Every word of a page has a position, for phrase queries: the title's
+// words first, then those of the meta texts, then each block's heading and
+// text, with one position left free after each text so that no phrase
+// spans two. A compound takes one position per part not cut further
+// (base_url two, .Page.IsZero three), and starts at its first part's.
+// Stop words take their place but are not indexed in the meta texts and
+// the bodies, so a phrase's stop word matches any word there.
+//
 // # Fields and ranking
 //
 // Each page has four fields: its title; its headings; its meta (the
@@ -64,6 +74,11 @@
 //	           posting without gap or block, shared by a set of pages:
 //	           their number and the gaps between them, or zero and a
 //	           bitset of six pages a digit, whichever is shorter.
+//	qN.js      positions shard N: for each stem of postings shard N, for
+//	           each of its pages in page order, the stem's positions in
+//	           the page (see Positions): for one position, the position
+//	           times two plus one; for several, their number times two,
+//	           the first, and the gap before each other minus one.
 //	fN.js      fragment group N: per page, [url, title, section,
 //	           description, [[anchor, heading, snippet], ...]]. The
 //	           anchor is empty when it is the plain slug of the heading
@@ -80,4 +95,6 @@
 // Shards are cut at a few kilobytes (a postings list longer than that has
 // a shard of its own), so a query loads the manifest, a dictionary shard
 // and a postings shard per word, and a fragment group per result shown.
+// Only a quoted phrase loads positions shards, one per postings shard of
+// its words.
 package search

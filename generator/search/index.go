@@ -50,7 +50,8 @@ type File struct {
 type Stats struct {
 	Docs, Words, Stems, Postings int
 	// Bytes counts the bytes of each kind of file: "manifest",
-	// "dictionary", "postings", "fragments", "prefixes", "facets".
+	// "dictionary", "postings", "positions", "fragments", "prefixes",
+	// "facets".
 	Bytes map[string]int
 	// Files counts the files of each kind.
 	Files map[string]int
@@ -163,8 +164,12 @@ type termAcc struct {
 type docTerm struct {
 	stem int32
 	tf   [numFields]uint16
-	blk  uint16 // block index + 1 where the term weighs most; 0 for none
+	blk  uint16    // block index + 1 where the term weighs most; 0 for none
+	pos  [2]uint32 // where the term's positions are in docResult.positions
 }
+
+// A stemAt is a stem at a position of the document.
+type stemAt struct{ stem, at int32 }
 
 type shortHit struct {
 	prefix string
@@ -177,6 +182,7 @@ type docResult struct {
 	lens       [numFields]int32
 	short      []shortHit
 	frag       []byte
+	positions  []byte
 }
 
 type worker struct {
@@ -194,7 +200,12 @@ type worker struct {
 	firstTitle bool
 	lens       [numFields]int32
 	short      []shortHit
-	emitFn     func([]byte, wordKind)
+	emitFn     func([]byte, wordKind, int)
+
+	// The position of the text being tokenized in the document, and the
+	// position of every stem indexed so far.
+	base int32
+	pos  []stemAt
 }
 
 func newWorker(v *vocab) *worker {
@@ -203,12 +214,17 @@ func newWorker(v *vocab) *worker {
 	return w
 }
 
+// add indexes text as part of a field. Its words take the positions
+// after those of the text before it, one left free between them, so that
+// no phrase is found across two texts.
 func (w *worker) add(field int, block int32, text string) {
 	w.field, w.block = field, block
-	w.tok.words(text, w.emitFn)
+	if n := w.tok.words(text, w.emitFn); n > 0 {
+		w.base += int32(n) + 1
+	}
 }
 
-func (w *worker) emit(b []byte, kind wordKind) {
+func (w *worker) emit(b []byte, kind wordKind, at int) {
 	ref, ok := w.cache[string(b)]
 	if !ok {
 		word := string(b)
@@ -231,6 +247,7 @@ func (w *worker) emit(b []byte, kind wordKind) {
 		}
 	}
 	w.lens[w.field]++
+	w.pos = append(w.pos, stemAt{ref.stem, w.base + int32(at)})
 	if int(ref.stem) >= len(w.acc) {
 		w.acc = slices.Grow(w.acc, int(ref.stem)+1-len(w.acc)+len(w.acc)/2)
 		w.acc = w.acc[:cap(w.acc)]
@@ -292,6 +309,7 @@ func (w *worker) doc(d *Doc) docResult {
 	w.touched = w.touched[:0]
 	w.lens = [numFields]int32{}
 	w.short = nil
+	w.base, w.pos = 0, w.pos[:0]
 
 	w.firstTitle = true
 	w.add(fieldTitle, -1, d.Title)
@@ -311,6 +329,16 @@ func (w *worker) doc(d *Doc) docResult {
 
 	res := docResult{lens: w.lens, short: dedupeShort(w.short), frag: fragment(d)}
 	res.terms = make([]docTerm, len(w.touched))
+	slices.Sort(w.touched)
+	slices.SortFunc(w.pos, func(a, b stemAt) int {
+		if a.stem != b.stem {
+			return int(a.stem - b.stem)
+		}
+		return int(a.at - b.at)
+	})
+	w.pos = slices.Compact(w.pos)
+	var positions []byte
+	p := 0
 	for i, s := range w.touched {
 		a := &w.acc[s]
 		if a.titleWord {
@@ -318,12 +346,40 @@ func (w *worker) doc(d *Doc) docResult {
 		}
 		a.closeBlock()
 		t := docTerm{stem: s, blk: uint16(a.bestBlk + 1)}
+		end := p
+		for end < len(w.pos) && w.pos[end].stem == s {
+			end++
+		}
+		t.pos[0] = uint32(len(positions))
+		positions = appendPositions(positions, w.pos[p:end])
+		t.pos[1] = uint32(len(positions))
+		p = end
 		for f := range numFields {
 			t.tf[f] = uint16(min(a.tf[f], math.MaxUint16))
 		}
 		res.terms[i] = t
 	}
+	res.positions = positions
 	return res
+}
+
+// appendPositions appends the positions of one stem in a document,
+// ascending: for one position, the position times two plus one; for
+// several, their number times two, the first, and the gap before each
+// other minus one.
+func appendPositions(b []byte, ps []stemAt) []byte {
+	if len(ps) == 1 {
+		return appendNum(b, uint64(ps[0].at)*2+1)
+	}
+	b = appendNum(b, uint64(len(ps))*2)
+	for i, p := range ps {
+		if i == 0 {
+			b = appendNum(b, uint64(p.at))
+		} else {
+			b = appendNum(b, uint64(p.at-ps[i-1].at-1))
+		}
+	}
+	return b
 }
 
 // dedupeShort keeps the best score of each prefix.

@@ -49,9 +49,11 @@ type decoded struct {
 	manifest map[string]any
 	words    map[string]wordEntry
 	lists    map[[2]int][]decodedPosting
-	frags    [][]any
-	short    map[string][]int
-	facets   map[string]map[string][]int
+	// positions holds, per stem and document, the stem's positions.
+	positions map[[2]int]map[int][]int
+	frags     [][]any
+	short     map[string][]int
+	facets    map[string]map[string][]int
 }
 
 type wordEntry struct{ shard, index, df int }
@@ -148,7 +150,7 @@ func decode(t *testing.T, ix *Index) *decoded {
 	for _, f := range ix.Files {
 		files[f.Name] = f.Data
 	}
-	d := &decoded{words: map[string]wordEntry{}, lists: map[[2]int][]decodedPosting{}, short: map[string][]int{}, facets: map[string]map[string][]int{}}
+	d := &decoded{words: map[string]wordEntry{}, lists: map[[2]int][]decodedPosting{}, positions: map[[2]int]map[int][]int{}, short: map[string][]int{}, facets: map[string]map[string][]int{}}
 	payload(t, files["index.js"], &d.manifest)
 	dir := d.manifest["version"].(string) + "/"
 	get := func(name string, v any) {
@@ -198,6 +200,34 @@ func decode(t *testing.T, ix *Index) *decoded {
 				}
 			}
 			slices.SortFunc(d.lists[key], func(a, b decodedPosting) int { return a.doc - b.doc })
+		}
+		// The positions shard: for each stem of the postings shard, for
+		// each of its documents in order, the positions.
+		var positions string
+		get(fmt.Sprintf("q%d.js", s), &positions)
+		r = &numbers{s: positions, t: t}
+		for i := 0; r.more(); i++ {
+			key := [2]int{s, i}
+			d.positions[key] = map[int][]int{}
+			for _, p := range d.lists[key] {
+				h := r.num()
+				var at []int
+				if h%2 == 1 {
+					at = []int{h / 2}
+				} else {
+					for j := range h / 2 {
+						if j == 0 {
+							at = append(at, r.num())
+						} else {
+							at = append(at, at[j-1]+r.num()+1)
+						}
+					}
+				}
+				d.positions[key][p.doc] = at
+			}
+		}
+		if r.more() || len(d.positions) < len(d.lists) {
+			t.Errorf("q%d.js does not hold the positions of the stems of p%d.js", s, s)
 		}
 	}
 	groups := &numbers{s: d.manifest["fragments"].(string), t: t}
@@ -355,6 +385,52 @@ func TestPlainSlug(t *testing.T) {
 		if got != want || ok != (want != "") {
 			t.Errorf("plainSlug(%q) = %q, %v; want %q", heading, got, ok, want)
 		}
+	}
+}
+
+// at returns the positions of word's stem in document doc.
+func (d *decoded) at(t *testing.T, word string, doc int) []int {
+	t.Helper()
+	w, ok := d.words[word]
+	if !ok {
+		t.Fatalf("%q is not in the dictionary", word)
+	}
+	return d.positions[[2]int{w.shard, w.index}][doc]
+}
+
+// TestIndexPositions checks the positions of words: in order through the
+// title, the meta texts and the blocks, each text after the last with a
+// position left free, stop words counted where they are not indexed.
+func TestIndexPositions(t *testing.T) {
+	d := decode(t, Build(docs))
+	// Launch readiness (0 1) · The two-week checklist before a launch.
+	// (3 ... 9) · owner product-ops (11 12) · type playbook (14) · section
+	// Playbooks (16) · tags launch (18) and release (20) · the first
+	// block: Every customer-facing change goes through launch readiness.
+	// (22 ... 29) · Kickoff (31) · Set base_url in the brief. The PM
+	// runs it. (33 ... 42) · Rollback (44) · Roll back with the
+	// LaunchDarkly flag, then tell customers. (46 ... 55)
+	for _, tc := range []struct {
+		word string
+		want []int
+	}{
+		{"launch", []int{0, 9, 18, 28, 50}},
+		{"readiness", []int{1, 29}},
+		{"checklist", []int{6}},
+		{"customer-facing", []int{23}},
+		{"customer", []int{23, 55}},
+		{"facing", []int{24}},
+		{"base_url", []int{34}},
+		{"url", []int{35}},
+		{"brief", []int{38}},
+	} {
+		if got := d.at(t, tc.word, 0); !slices.Equal(got, tc.want) {
+			t.Errorf("positions of %q in document 0: %v, want %v", tc.word, got, tc.want)
+		}
+	}
+	// A stem of several words has the positions of all of them.
+	if got := d.at(t, "launched", 2); !slices.Equal(got, d.at(t, "launch", 2)) || len(got) != 2 {
+		t.Errorf("positions of launch (launched, tag launch) in document 2: %v", got)
 	}
 }
 

@@ -17,6 +17,7 @@ type tokenizer struct {
 	segs  []span // the run cut at its joiners
 	humps []span // a segment cut at its camelCase humps
 	buf   []byte
+	at    int // the position of the next word
 }
 
 type span struct{ start, end int }
@@ -31,15 +32,21 @@ const (
 	part
 )
 
-// words calls emit for every word of text, in order. A run of letters and
+// words calls emit for every word of text, in order, with its position,
+// and returns the number of positions text takes. A run of letters and
 // digits joined by '_', '-' or '.', or written in camelCase, is a compound
 // (snake_case, kebab-case, config.base_url, baseURL): it is emitted whole,
 // with its joiners, and then part by part, a camelCase part of a joined
 // run whole and then hump by hump: ".Page.IsZero" gives page.iszero, page,
-// iszero, is and zero. The slice passed to emit is reused after it
-// returns.
-func (t *tokenizer) words(text string, emit func(w []byte, kind wordKind)) {
+// iszero, is and zero. Each word of its own takes a position, and so does
+// each part of a compound that is not cut further: a compound takes the
+// position of its first part, so that "page.iszero" is at 0, "page" at 0,
+// "iszero" and "is" at 1, "zero" at 2, and the next word at 3. A word too
+// long to index still takes its position. The slice passed to emit is
+// reused after it returns.
+func (t *tokenizer) words(text string, emit func(w []byte, kind wordKind, at int)) int {
 	t.run = t.run[:0]
+	t.at = 0
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -60,9 +67,10 @@ func (t *tokenizer) words(text string, emit func(w []byte, kind wordKind)) {
 		t.flush(emit)
 	}
 	t.flush(emit)
+	return t.at
 }
 
-func (t *tokenizer) flush(emit func(w []byte, kind wordKind)) {
+func (t *tokenizer) flush(emit func(w []byte, kind wordKind, at int)) {
 	run := t.run
 	if len(run) == 0 {
 		return
@@ -71,31 +79,34 @@ func (t *tokenizer) flush(emit func(w []byte, kind wordKind)) {
 	t.segs = splitJoiners(run, t.segs[:0])
 	t.humps = splitHumps(run, t.segs[0], t.humps[:0])
 	if len(t.segs) == 1 && len(t.humps) == 1 {
-		t.emit(emit, run, single)
+		t.emit(emit, run, single, t.at)
+		t.at++
 		return
 	}
-	t.emit(emit, run, whole)
+	t.emit(emit, run, whole, t.at)
 	for i, seg := range t.segs {
 		if i > 0 {
 			t.humps = splitHumps(run, seg, t.humps[:0])
 		}
 		if len(t.humps) == 1 {
-			t.emit(emit, run[seg.start:seg.end], part)
+			t.emit(emit, run[seg.start:seg.end], part, t.at)
+			t.at++
 			continue
 		}
 		if len(t.segs) > 1 {
-			t.emit(emit, run[seg.start:seg.end], whole)
+			t.emit(emit, run[seg.start:seg.end], whole, t.at)
 		}
 		for _, h := range t.humps {
-			t.emit(emit, run[h.start:h.end], part)
+			t.emit(emit, run[h.start:h.end], part, t.at)
+			t.at++
 		}
 	}
 }
 
-func (t *tokenizer) emit(emit func(w []byte, kind wordKind), runes []rune, kind wordKind) {
+func (t *tokenizer) emit(emit func(w []byte, kind wordKind, at int), runes []rune, kind wordKind, at int) {
 	if len(runes) <= maxWord {
 		t.buf = fold(t.buf[:0], runes)
-		emit(t.buf, kind)
+		emit(t.buf, kind, at)
 	}
 }
 

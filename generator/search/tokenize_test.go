@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -10,7 +11,7 @@ import (
 func tokens(text string) string {
 	var t tokenizer
 	var out []string
-	t.words(text, func(w []byte, kind wordKind) {
+	t.words(text, func(w []byte, kind wordKind, at int) {
 		switch kind {
 		case whole:
 			out = append(out, string(w)+"+")
@@ -46,6 +47,29 @@ func TestTokenizer(t *testing.T) {
 				t.Errorf("tokens(%q)\n got %s\nwant %s", tc.text, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestPositions checks the positions of words: a compound takes one per
+// part not cut further, and starts where its first part does.
+func TestPositions(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Launch the readiness review", "launch@0 the@1 readiness@2 review@3 (4)"},
+		{"set base_url in", "set@0 base_url@1 base@1 url@2 in@3 (4)"},
+		{".Page.IsZero now", "page.iszero@0 page@0 iszero@1 is@1 zero@2 now@3 (4)"},
+		{"LaunchDarkly flag", "launchdarkly@0 launch@0 darkly@1 flag@2 (3)"},
+		{strings.Repeat("x", 41) + " kept", "kept@1 (2)"},
+		{"", "(0)"},
+	} {
+		var tok tokenizer
+		var out []string
+		n := tok.words(tc.text, func(w []byte, kind wordKind, at int) {
+			out = append(out, fmt.Sprintf("%s@%d", w, at))
+		})
+		out = append(out, fmt.Sprintf("(%d)", n))
+		if got := strings.Join(out, " "); got != tc.want {
+			t.Errorf("positions of %q\n got %s\nwant %s", tc.text, got, tc.want)
+		}
 	}
 }
 
