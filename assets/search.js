@@ -121,6 +121,7 @@
       while (r.more()) m.groups.push(first += r.num());
       m.dicts = {};
       m.postings = {};
+      m.positions = {};
       return (manifest = m);
     });
   }
@@ -211,6 +212,27 @@
       tf += title * W_TITLE + r.num() * W_HEADING + r.num() * W_META;
     }
     return { tf: tf / 4, title: title ? 1 : 0, titleWords: titleWords, blk: withBlock ? r.num() : 0 };
+  }
+
+  // positions returns the positions of the stems of postings shard s:
+  // per stem, its documents in order, and for document i its positions
+  // pos[start[i]] to pos[start[i + 1] - 1].
+  function positions(s) {
+    if (manifest.positions[s]) return manifest.positions[s];
+    return (manifest.positions[s] = Promise.all([postings(s), file("q" + s)]).then(function (x) {
+      var r = new Reader(x[1]);
+      return x[0].map(function (l) {
+        var docs = Int32Array.from(l.docs).sort(), start = new Int32Array(docs.length + 1), pos = [];
+        for (var i = 0; i < docs.length; i++) {
+          start[i] = pos.length;
+          var h = r.num();
+          if (h % 2) { pos.push((h - 1) / 2); continue; }
+          for (var j = 0, p = -1; j < h / 2; j++) pos.push(p += r.num() + 1);
+        }
+        start[docs.length] = pos.length;
+        return { docs: docs, start: start, pos: Int32Array.from(pos) };
+      });
+    }));
   }
 
   /* ---- Matching query words to the index ----------------------------- */
@@ -306,21 +328,34 @@
     return found.slice(0, MAX_EXPANSION);
   }
 
-  // parse turns a query into terms {word, prefix, optional, parts}. The
-  // word being typed (the last, with no space after it) is a prefix. Stop
-  // words are dropped unless the query holds nothing else; a stop word
-  // being typed, and a word of one or two letters being typed after
-  // others, are optional: they add to the score of the pages that have
-  // them (a word they begin counts, as the reader has not finished it),
-  // but pages without them are found too.
+  // parse turns a query into terms {word, prefix, optional, parts, phrase,
+  // at}. The word being typed (the last, with no space after it) is a
+  // prefix. Stop words are dropped unless the query holds nothing else; a
+  // stop word being typed, and a word of one or two letters being typed
+  // after others, are optional: they add to the score of the pages that
+  // have them (a word they begin counts, as the reader has not finished
+  // it), but pages without them are found too. Words between quotes
+  // ("...", “...”; a quote left open runs to the end) are a phrase: phrase
+  // numbers it, at is the word's place in it, counted as the index counts
+  // positions.
+  var QUOTE = /["\u201c\u201d\u201e]/;
   function parse(q) {
-    var runs = [], terms = [], content = 0, m;
+    var runs = [], terms = [], content = 0, m, phrase = -1, phrases = 0, at = 0, last = 0;
     RUN.lastIndex = 0;
     while ((m = RUN.exec(q))) runs.push(m);
     runs.forEach(function (r, i) {
+      for (; last < r.index; last++) {
+        if (QUOTE.test(q[last])) phrase = phrase < 0 ? (at = 0, phrases++) : -1;
+      }
+      last = r.index + r[0].length;
       var t = compound(r[0]);
+      if (phrase >= 0) {
+        t.phrase = phrase;
+        t.at = at;
+        at += leaves(t);
+      }
       if (t.word.length > 40) return;
-      t.prefix = i === runs.length - 1 && r.index + r[0].length === q.length;
+      t.prefix = i === runs.length - 1 && last === q.length;
       t.stop = !t.parts.length && !!manifest.stopSet[t.word];
       if (!t.stop) content++;
       terms.push(t);
@@ -333,12 +368,24 @@
     });
   }
 
+  // leaves is the number of positions a word takes: one, or one per piece
+  // of a compound not cut further.
+  function leaves(t) {
+    return t.parts.length ? t.parts.reduce(function (n, p) { return n + leaves(p); }, 0) : 1;
+  }
+
   // resolve matches every term, standing a compound the index does not
   // hold whole for its pieces (stop words aside).
   function resolve(terms) {
     return Promise.all(terms.map(function resolveTerm(t) {
       return match(t.word, t.prefix).then(function (ms) {
         if (ms.length || !t.parts.length) return [{ term: t, matches: ms }];
+        var at = t.at;
+        t.parts.forEach(function (p) {
+          p.phrase = t.phrase;
+          p.at = at;
+          at += leaves(p);
+        });
         var pieces = t.parts.filter(function (p) { return p.parts.length || !manifest.stopSet[p.word]; });
         pieces.forEach(function (p, i) {
           p.prefix = t.prefix && i === pieces.length - 1;
@@ -424,13 +471,71 @@
       // pages missing one word rank too, at half their score: questions
       // carry words the answer does not use. When no page has every word,
       // pages with any of them.
-      var all = required.length, need = all >= 3 ? all - 1 : all, mode = "and";
+      // A quoted phrase is kept whole: every word, and only the pages
+      // that have the words next to each other.
+      var all = required.length, need = all >= 3 ? all - 1 : all, mode = "and", ps = phrases(groups);
+      if (ps.length) need = all;
       var hits = collect(scored, required, need, opts.filter);
-      if (!hits.length && all > 1) {
+      if (!hits.length && all > 1 && !ps.length) {
         hits = collect(scored, required, 1, opts.filter);
         mode = "or";
       }
-      return { hits: byScore(hits), total: hits.length, mode: mode, highlight: hl };
+      if (!ps.length || !hits.length) return { hits: byScore(hits), total: hits.length, mode: mode, highlight: hl };
+      return withPhrases(ps, hits).then(function (hits) {
+        return { hits: byScore(hits), total: hits.length, mode: "phrase", highlight: hl };
+      });
+    });
+  }
+
+  // phrases lists the quoted phrases of two words or more: for each, its
+  // terms' groups in order.
+  function phrases(groups) {
+    var by = [];
+    groups.forEach(function (g) {
+      var t = g.term;
+      if (t.phrase === undefined || t.optional) return;
+      (by[t.phrase] = by[t.phrase] || []).push(g);
+    });
+    return by.filter(function (p) { return p && p.length > 1; }).map(function (p) {
+      return p.sort(function (a, b) { return a.term.at - b.term.at; });
+    });
+  }
+
+  // withPhrases keeps the hits whose page has every phrase: a position of
+  // its first word with each other word as many places after it as in
+  // the query.
+  function withPhrases(ps, hits) {
+    var shards = {};
+    ps.forEach(function (p) {
+      p.forEach(function (g) {
+        g.matches.forEach(function (x) { shards[x.key.split(":")[0]] = true; });
+      });
+    });
+    return Promise.all(Object.keys(shards).map(function (s) {
+      return positions(+s).then(function (lists) { shards[s] = lists; });
+    })).then(function () {
+      // at returns the positions of a term's words in a page, as a set.
+      function at(g, doc) {
+        var set = {};
+        g.matches.forEach(function (x) {
+          var k = x.key.split(":"), l = shards[k[0]][+k[1]], lo = 0, hi = l.docs.length - 1;
+          while (lo < hi) {
+            var mid = (lo + hi) >> 1;
+            if (l.docs[mid] < doc) lo = mid + 1; else hi = mid;
+          }
+          if (l.docs[lo] === doc) for (var i = l.start[lo]; i < l.start[lo + 1]; i++) set[l.pos[i]] = true;
+        });
+        return set;
+      }
+      return hits.filter(function (h) {
+        return ps.every(function (p) {
+          var sets = p.map(function (g) { return at(g, h.doc); }), first = p[0].term.at;
+          return Object.keys(sets[0]).some(function (start) {
+            for (var i = 1; i < p.length; i++) if (!sets[i][+start + p[i].term.at - first]) return false;
+            return true;
+          });
+        });
+      });
     });
   }
 

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -167,6 +168,52 @@ func judge(t *testing.T, site, file string, queries []judged) {
 	t.Logf("%d queries: MRR@5 %.3f, recall@5 %.3f", len(queries), mrr, recall)
 	if mrr < 0.85 {
 		t.Errorf("MRR@5 is %.3f, want at least 0.85", mrr)
+	}
+	b.NoConsoleErrors(t)
+}
+
+// TestSearchPhrase searches for quoted phrases: only the pages that have
+// the words next to each other, in that order, are found; a quote left
+// open while typing runs to the end of the query.
+func TestSearchPhrase(t *testing.T) {
+	site := buildDemo(t)
+	b := New(t, 1280, 900)
+	loose := searchPage(t, b, site, "incident update")
+	// text returns the words of the main part of a result's page, lower
+	// case, one space between them.
+	text := func(href string) string {
+		return await[string](t, b, `(async () => {
+			const html = await (await fetch(`+strconv.Quote(href)+`)).text();
+			const main = new DOMParser().parseFromString(html, "text/html").querySelector("main");
+			return main.textContent.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
+		})()`)
+	}
+	for _, tc := range []struct {
+		query string
+		want  *regexp.Regexp
+	}{
+		{`"incident update"`, regexp.MustCompile(`\bincident\w* updat`)},
+		{`“incident update”`, regexp.MustCompile(`\bincident\w* updat`)},
+		{`"incident upd`, regexp.MustCompile(`\bincident\w* upd`)},
+	} {
+		hrefs := searchAgain(t, b, tc.query)
+		if len(hrefs) == 0 || len(hrefs) >= len(loose) {
+			t.Errorf("%s: %d results, want some but fewer than the %d of the words in any order", tc.query, len(hrefs), len(loose))
+		}
+		for _, h := range hrefs {
+			if !tc.want.MatchString(text(h)) {
+				t.Errorf("%s: result %s does not have the words next to each other", tc.query, h)
+			}
+		}
+	}
+	if loose := searchAgain(t, b, "readiness launch"); len(loose) == 0 {
+		t.Error("no page has the words readiness and launch")
+	}
+	if hrefs := searchAgain(t, b, `"readiness launch"`); len(hrefs) != 0 {
+		t.Errorf(`"readiness launch": %v, want no page (the words are never in that order)`, hrefs)
+	}
+	if status := Eval[string](t, b, `document.getElementById("search-status").textContent`); !strings.HasPrefix(status, "No results") {
+		t.Errorf("status with no phrase found: %q", status)
 	}
 	b.NoConsoleErrors(t)
 }
