@@ -52,7 +52,12 @@
   Reader.prototype.int = function () { var u = this.num(); return u % 2 ? -(u + 1) / 2 : u / 2; };
   Reader.prototype.more = function () { return this.i < this.s.length; };
 
-  var RUN = /[\p{L}\p{N}\p{M}]+(?:[_.\-][\p{L}\p{N}\p{M}]+)*/gu;
+  // A run is either Chinese, Japanese or Korean letters, which the index
+  // takes in overlapping pairs, or other letters, digits and marks, joined
+  // by "_", "." or "-".
+  var C = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\u30fc";
+  var W = "(?:(?![" + C + "])[\\p{L}\\p{N}\\p{M}])";
+  var RUN = new RegExp("[" + C + "]+|" + W + "+(?:[_.\\-]" + W + "+)*", "gu"), CJK = new RegExp("^[" + C + "]", "u");
   var LOWER = /\p{Ll}/u, UPPER = /\p{Lu}/u, JOINER = /[_.\-]/g;
 
   // fold lower-cases a word and takes the accents off Latin letters, as
@@ -88,15 +93,25 @@
     return { word: fold(run), parts: ps.length > 1 ? ps.map(compound) : [] };
   }
 
-  // words splits text into runs: {text, start, end, words}, words being
-  // the folded run and all its pieces.
+  // pairs cuts a run of Chinese, Japanese or Korean letters into its
+  // overlapping pairs of letters, or its one letter, as the index does.
+  function pairs(run) {
+    var cs = Array.from(run), out = [];
+    for (var i = 0; i + 1 < cs.length; i++) out.push(cs[i] + cs[i + 1]);
+    return out.length ? out : cs;
+  }
+
+  // words splits text into runs: {text, start, end, words, cjk}, words
+  // being the folded run and all its pieces, or the pairs of letters of a
+  // run of Chinese, Japanese or Korean.
   function words(text) {
     var out = [], m;
     RUN.lastIndex = 0;
     while ((m = RUN.exec(text))) {
-      var ws = [];
-      (function add(t) { ws.push(t.word); t.parts.forEach(add); })(compound(m[0]));
-      out.push({ text: m[0], start: m.index, end: m.index + m[0].length, words: ws });
+      var ws = [], cjk = CJK.test(m[0]);
+      if (cjk) ws = pairs(m[0]);
+      else (function add(t) { ws.push(t.word); t.parts.forEach(add); })(compound(m[0]));
+      out.push({ text: m[0], start: m.index, end: m.index + m[0].length, words: ws, cjk: cjk });
     }
     return out;
   }
@@ -337,7 +352,8 @@
   // it), but pages without them are found too. Words between quotes
   // ("...", “...”; a quote left open runs to the end) are a phrase: phrase
   // numbers it, at is the word's place in it, counted as the index counts
-  // positions.
+  // positions. Chinese, Japanese and Korean are searched by their pairs of
+  // letters, which must follow each other as in a phrase.
   var QUOTE = /["\u201c\u201d\u201e]/;
   function parse(q) {
     var runs = [], terms = [], content = 0, m, phrase = -1, phrases = 0, at = 0, last = 0;
@@ -348,6 +364,22 @@
         if (QUOTE.test(q[last])) phrase = phrase < 0 ? (at = 0, phrases++) : -1;
       }
       last = r.index + r[0].length;
+      var typing = i === runs.length - 1 && last === q.length;
+      if (CJK.test(r[0])) {
+        var ps = pairs(r[0]), alone = Array.from(r[0]).length === 1, own = phrase < 0 && ps.length > 1 ? phrases++ : phrase;
+        ps.forEach(function (p, j) {
+          // A letter alone stands for the pairs it begins.
+          var t = { word: p, parts: [], cjk: true, prefix: alone || typing && j === ps.length - 1 };
+          if (own >= 0) {
+            t.phrase = own;
+            t.at = (own === phrase ? at : 0) + j;
+          }
+          content++;
+          terms.push(t);
+        });
+        if (phrase >= 0) at += ps.length;
+        return;
+      }
       var t = compound(r[0]);
       if (phrase >= 0) {
         t.phrase = phrase;
@@ -355,7 +387,7 @@
         at += leaves(t);
       }
       if (t.word.length > 40) return;
-      t.prefix = i === runs.length - 1 && last === q.length;
+      t.prefix = typing;
       t.stop = !t.parts.length && !!manifest.stopSet[t.word];
       if (!t.stop) content++;
       terms.push(t);
@@ -363,7 +395,7 @@
     if (!content) return terms;
     return terms.filter(function (t) {
       if (t.stop) return t.optional = t.prefix;
-      if (t.prefix && content > 1 && Array.from(t.word).length < 3) t.optional = true;
+      if (t.prefix && content > 1 && !t.cjk && Array.from(t.word).length < 3) t.optional = true;
       return true;
     });
   }
@@ -407,7 +439,8 @@
     return ready().then(function (m) {
       var terms = parse(q);
       if (!terms.length) return { hits: [], total: 0, highlight: { words: {}, prefixes: [] } };
-      if (terms.length === 1 && terms[0].prefix && Array.from(terms[0].word).length < 3) return short(terms[0].word, opts);
+      var n = Array.from(terms[0].word).length;
+      if (terms.length === 1 && terms[0].prefix && (n === 1 || n === 2 && !terms[0].cjk)) return short(terms[0].word, opts);
       return resolve(terms).then(function (groups) { return rank(m, groups, opts); });
     });
   }
@@ -643,19 +676,35 @@
     return heading.toLowerCase().replace(/[^a-z0-9_\- ]/g, "").replace(/ /g, "-");
   }
 
-  // highlighted appends text to el with the matched words in <mark>.
+  // highlighted appends text to el with the matched words in <mark>, and
+  // in Chinese, Japanese or Korean the letters of the matched pairs.
   function highlighted(el, text, hl) {
     var at = 0;
+    function hit(w) {
+      return hl.words[w] || hl.prefixes.some(function (p) { return w.slice(0, p.length) === p; });
+    }
+    function mark(start, end) {
+      el.append(text.slice(at, start));
+      var m = document.createElement("mark");
+      m.textContent = text.slice(start, end);
+      el.append(m);
+      at = end;
+    }
     words(text).forEach(function (r) {
-      var hit = r.words.some(function (w) {
-        return hl.words[w] || hl.prefixes.some(function (p) { return w.slice(0, p.length) === p; });
-      });
-      if (!hit) return;
-      el.append(text.slice(at, r.start));
-      var mark = document.createElement("mark");
-      mark.textContent = r.text;
-      el.append(mark);
-      at = r.end;
+      if (!r.cjk) {
+        if (r.words.some(hit)) mark(r.start, r.end);
+        return;
+      }
+      var cs = Array.from(r.text), on = [], ends = [r.start], i;
+      for (i = 0; i < cs.length; i++) ends.push(ends[i] + cs[i].length);
+      r.words.forEach(function (w, i) { if (hit(w)) on[i] = on[cs.length > 1 ? i + 1 : i] = true; });
+      for (i = 0; i < cs.length; i++) {
+        if (!on[i]) continue;
+        var j = i;
+        while (on[j + 1]) j++;
+        mark(ends[i], ends[j + 1]);
+        i = j;
+      }
     });
     el.append(text.slice(at));
     return el;

@@ -218,6 +218,65 @@ func TestSearchPhrase(t *testing.T) {
 	b.NoConsoleErrors(t)
 }
 
+// TestSearchCJK searches pages in Chinese, Japanese and Korean, which
+// are indexed by pairs of letters: a word is found inside a longer run of
+// letters, and the pairs of a query must follow each other in the page.
+func TestSearchCJK(t *testing.T) {
+	dir := t.TempDir()
+	pages := map[string]string{
+		"_index.md":  "---\ntitle: Home\n---\nWelcome.\n",
+		"kensaku.md": "---\ntitle: 検索エンジンの設定\n---\n検索エンジンを設定するには、管理画面を開きます。\n",
+		"tokyo.md":   "---\ntitle: 办公室\n---\n我们在东京都有一个新办公室。\n",
+		"trip.md":    "---\ntitle: 出差指南\n---\n从东京到京都的火车需要两个小时。\n",
+		"korean.md":  "---\ntitle: 안내\n---\n검색 엔진을 설정하는 방법입니다.\n",
+	}
+	for name, text := range pages {
+		if err := os.MkdirAll(filepath.Join(dir, "site", "content"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "site", "content", name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "public")
+	w, err := output.NewDir(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := generator.Build(context.Background(), generator.Options{Site: os.DirFS(filepath.Join(dir, "site")), Output: w}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	site := Serve(t, out)
+	b := New(t, 1280, 900)
+	for i, tc := range []struct{ query, want string }{
+		{"検索エンジン", "/kensaku/"},
+		{"設定", "/kensaku/"}, // inside 設定する
+		{"管理画面", "/kensaku/"},
+		{"东京都", "/tokyo/"}, // not the trip from 东京 to 京都
+		{"京都 火车", "/trip/"},
+		{"검색", "/korean/"},
+		{"엔진을 설정", "/korean/"},
+	} {
+		var hrefs []string
+		if i == 0 {
+			hrefs = searchPage(t, b, site, tc.query)
+		} else {
+			hrefs = searchAgain(t, b, tc.query)
+		}
+		if len(hrefs) != 1 || hrefs[0] != tc.want && !strings.HasPrefix(hrefs[0], tc.want+"#") {
+			t.Errorf("%s: results %v, want %s alone", tc.query, hrefs, tc.want)
+		}
+	}
+	searchAgain(t, b, "検索エンジン")
+	if marked := Eval[string](t, b, `Array.from(document.querySelectorAll("#search-results .search-hit-title mark"), m => m.textContent).join(" ")`); marked != "検索エンジン" {
+		t.Errorf("marked in the title: %q, want 検索エンジン", marked)
+	}
+	b.NoConsoleErrors(t)
+}
+
 // TestSearchBox types into the search box of the header: "/" focuses it,
 // results show as the reader types, arrow keys choose one, Enter opens
 // it, Esc closes the list, Ctrl-K focuses the box from anywhere.
