@@ -14,6 +14,13 @@
 // "plans" are both "plan". Common English words (stopWords) are indexed in
 // titles and headings only. Words longer than 40 letters are left out.
 //
+// Chinese, Japanese and Korean are not written with spaces between words,
+// so a run of Han, Hiragana, Katakana or Hangul letters is indexed as its
+// overlapping pairs of letters (検索エンジン: 検索, 索エ, エン, ンジ, ジン), a
+// letter on its own as itself. The browser cuts a query the same way and
+// requires the pairs in order, as a phrase: 东京都 does not find a page
+// that has 东京 and 京都 apart.
+//
 // # Positions
 //
 // Every word of a page has a position, for phrase queries: the title's
