@@ -66,6 +66,20 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 			for i := range prev {
 				prev[i] = -1
 			}
+			// The positions, the bulk of the work, are copied once into
+			// lists of their exact size.
+			size := make([]int, hi-lo)
+			for _, r := range results {
+				for _, t := range r.terms {
+					if k := rank[t.stem]; k >= lo && k < hi {
+						size[k-lo] += int(t.pos[1] - t.pos[0])
+					}
+				}
+			}
+			for k := lo; k < hi; k++ {
+				positions[k] = make([]byte, 0, size[k-lo])
+				lists[k] = make([]byte, 0, 4*df[order[k]]+2)
+			}
 			for d, r := range results {
 				for _, t := range r.terms {
 					k := rank[t.stem]

@@ -159,6 +159,7 @@ type termAcc struct {
 	blk, blkScore      int32
 	bestBlk, bestScore int32
 	titleWord          bool // a word of the title (a compound counting as one), not a stop word
+	npos, pos          int32 // the number of positions, and where they start in worker.byStem
 }
 
 type docTerm struct {
@@ -202,10 +203,12 @@ type worker struct {
 	short      []shortHit
 	emitFn     func([]byte, wordKind, int)
 
-	// The position of the text being tokenized in the document, and the
-	// position of every stem indexed so far.
-	base int32
-	pos  []stemAt
+	// The position of the text being tokenized in the document, the
+	// position of every stem indexed so far, and the same positions
+	// grouped by stem.
+	base   int32
+	pos    []stemAt
+	byStem []int32
 }
 
 func newWorker(v *vocab) *worker {
@@ -258,6 +261,7 @@ func (w *worker) emit(b []byte, kind wordKind, at int) {
 		w.touched = append(w.touched, ref.stem)
 	}
 	a.tf[w.field]++
+	a.npos++
 	if w.field == fieldTitle && !ref.stop && kind != part {
 		a.titleWord = true
 	}
@@ -329,16 +333,21 @@ func (w *worker) doc(d *Doc) docResult {
 
 	res := docResult{lens: w.lens, short: dedupeShort(w.short), frag: fragment(d)}
 	res.terms = make([]docTerm, len(w.touched))
-	slices.Sort(w.touched)
-	slices.SortFunc(w.pos, func(a, b stemAt) int {
-		if a.stem != b.stem {
-			return int(a.stem - b.stem)
-		}
-		return int(a.at - b.at)
-	})
-	w.pos = slices.Compact(w.pos)
-	var positions []byte
-	p := 0
+	// The positions grouped by stem, each stem's in the order they came.
+	n := int32(0)
+	for _, s := range w.touched {
+		a := &w.acc[s]
+		a.pos = n
+		n += a.npos
+		a.npos = 0
+	}
+	w.byStem = slices.Grow(w.byStem[:0], int(n))[:n]
+	for _, p := range w.pos {
+		a := &w.acc[p.stem]
+		w.byStem[a.pos+a.npos] = p.at
+		a.npos++
+	}
+	positions := make([]byte, 0, 2*len(w.pos)+len(w.touched))
 	for i, s := range w.touched {
 		a := &w.acc[s]
 		if a.titleWord {
@@ -346,14 +355,9 @@ func (w *worker) doc(d *Doc) docResult {
 		}
 		a.closeBlock()
 		t := docTerm{stem: s, blk: uint16(a.bestBlk + 1)}
-		end := p
-		for end < len(w.pos) && w.pos[end].stem == s {
-			end++
-		}
 		t.pos[0] = uint32(len(positions))
-		positions = appendPositions(positions, w.pos[p:end])
+		positions = appendPositions(positions, w.byStem[a.pos:a.pos+a.npos])
 		t.pos[1] = uint32(len(positions))
-		p = end
 		for f := range numFields {
 			t.tf[f] = uint16(min(a.tf[f], math.MaxUint16))
 		}
@@ -363,20 +367,25 @@ func (w *worker) doc(d *Doc) docResult {
 	return res
 }
 
-// appendPositions appends the positions of one stem in a document,
-// ascending: for one position, the position times two plus one; for
-// several, their number times two, the first, and the gap before each
-// other minus one.
-func appendPositions(b []byte, ps []stemAt) []byte {
-	if len(ps) == 1 {
-		return appendNum(b, uint64(ps[0].at)*2+1)
+// appendPositions appends the positions of one stem in a document, which
+// come in order, some maybe twice: for one position, the position times
+// two plus one; for several, their number times two, the first, and the
+// gap before each other minus one.
+func appendPositions(b []byte, ps []int32) []byte {
+	n := 1
+	for i := 1; i < len(ps); i++ {
+		if ps[i] != ps[i-1] {
+			n++
+		}
 	}
-	b = appendNum(b, uint64(len(ps))*2)
-	for i, p := range ps {
-		if i == 0 {
-			b = appendNum(b, uint64(p.at))
-		} else {
-			b = appendNum(b, uint64(p.at-ps[i-1].at-1))
+	if n == 1 {
+		return appendNum(b, uint64(ps[0])*2+1)
+	}
+	b = appendNum(b, uint64(n)*2)
+	b = appendNum(b, uint64(ps[0]))
+	for i := 1; i < len(ps); i++ {
+		if ps[i] != ps[i-1] {
+			b = appendNum(b, uint64(ps[i]-ps[i-1]-1))
 		}
 	}
 	return b
