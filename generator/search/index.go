@@ -158,7 +158,7 @@ type termAcc struct {
 	tf                 [numFields]int32
 	blk, blkScore      int32
 	bestBlk, bestScore int32
-	titleWord          bool // a word of the title (a compound counting as one), not a stop word
+	titleWord          bool  // a word of the title (a compound counting as one), not a stop word
 	npos, pos          int32 // the number of positions, and where they start in worker.byStem
 }
 
