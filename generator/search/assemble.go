@@ -100,10 +100,10 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 					positions[k] = append(positions[k], r.positions[t.pos[0]:t.pos[1]]...)
 				}
 			}
-			var scratch []posting
+			var scratch tierScratch
 			for k := lo; k < hi; k++ {
 				if df[order[k]] > tierAbove {
-					lists[k], scratch = appendTiers(nil, lists[k], len(docs), scratch)
+					lists[k] = appendTiers(nil, lists[k], len(docs), &scratch)
 				}
 			}
 		}()

@@ -1,7 +1,8 @@
 package search
 
 import (
-	"cmp"
+	"iter"
+	"math"
 	"slices"
 )
 
@@ -93,8 +94,8 @@ func readPosting(s string, i int, withBlock bool) (p posting, next int, ok bool)
 // A shorter list is the number of its postings times four, then the
 // postings. list holds the stem's postings, all in full, in page order;
 // nDocs is the number of pages of the site.
-func appendTiers(b []byte, list []byte, nDocs int, scratch []posting) ([]byte, []posting) {
-	ps := scratch[:0]
+func appendTiers(b []byte, list []byte, nDocs int, scratch *tierScratch) []byte {
+	ps := scratch.ps[:0]
 	s := string(list)
 	doc := int32(-1)
 	for i := 0; i < len(s); {
@@ -108,55 +109,100 @@ func appendTiers(b []byte, list []byte, nDocs int, scratch []posting) ([]byte, [
 		ps = append(ps, p)
 		i = next
 	}
-	// The heaviest postings, the first page first among equals.
-	slices.SortStableFunc(ps, func(a, b posting) int { return cmp.Compare(b.weight(), a.weight()) })
-	head, rest := ps[:headSize], ps[headSize:]
-	slices.SortFunc(head, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
-	var titled, others []posting
-	for _, p := range rest {
-		if p.lv[fieldTitle] > 0 {
-			titled = append(titled, p)
-		} else {
-			others = append(others, p)
+	// The postings by weight, heaviest first, the first page first among
+	// equals: one sort of numbers holding the weight and the place in ps.
+	keys := scratch.keys[:0]
+	for i := range ps {
+		keys = append(keys, int64(math.MaxInt32-ps[i].weight())<<32|int64(i))
+	}
+	slices.Sort(keys)
+	scratch.ps, scratch.keys = ps, keys
+	inHead := scratch.mark(len(ps))
+	for _, k := range keys[:headSize] {
+		inHead[int32(k)] = true
+	}
+	// The tiers: the pages with the word in their title, and the rest;
+	// each's posting is that of its median page by weight.
+	var count [2]int
+	for _, k := range keys[headSize:] {
+		count[tierOf(&ps[int32(k)])]++
+	}
+	var median [2]*posting
+	var seen [2]int
+	for _, k := range keys[headSize:] {
+		p := &ps[int32(k)]
+		t := tierOf(p)
+		if seen[t] == count[t]/2 {
+			median[t] = p
 		}
+		seen[t]++
 	}
 	tiers := 0
-	for _, t := range [][]posting{titled, others} {
-		if len(t) > 0 {
+	for t := range count {
+		if count[t] > 0 {
 			tiers++
 		}
 	}
-	b = appendNum(b, uint64(len(head))*4+uint64(tiers))
+	b = appendNum(b, uint64(headSize)*4+uint64(tiers))
 	prev := int32(-1)
-	for i := range head {
-		b = appendNum(b, uint64(head[i].doc-prev-1))
-		prev = head[i].doc
-		b = appendPosting(b, &head[i], true)
+	for i := range ps {
+		if inHead[i] {
+			b = appendNum(b, uint64(ps[i].doc-prev-1))
+			prev = ps[i].doc
+			b = appendPosting(b, &ps[i], true)
+		}
 	}
-	for _, t := range [][]posting{titled, others} {
-		if len(t) == 0 {
+	for t := range count {
+		if count[t] == 0 {
 			continue
 		}
-		// rest is by weight, heaviest first: the median is in the middle.
-		b = appendPosting(b, &t[len(t)/2], false)
-		slices.SortFunc(t, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
-		b = appendDocSet(b, t, nDocs)
+		b = appendPosting(b, median[t], false)
+		b = appendDocSet(b, nDocs, count[t], func(yield func(int32) bool) {
+			for i := range ps {
+				if !inHead[i] && tierOf(&ps[i]) == t && !yield(ps[i].doc) {
+					return
+				}
+			}
+		})
 	}
-	return b, ps
+	return b
 }
 
-// appendDocSet appends the pages of ps, in page order, as the shorter of
-// a list (their number, then the gap before each) or a bitset (zero, then
-// one digit for each six pages of the site, the first page in the lowest
-// bit).
-func appendDocSet(b []byte, ps []posting, nDocs int) []byte {
+// tierOf is the tier of a posting not in full: 0 with the word in the
+// title, else 1.
+func tierOf(p *posting) int {
+	if p.lv[fieldTitle] > 0 {
+		return 0
+	}
+	return 1
+}
+
+// tierScratch holds the buffers of appendTiers, kept from list to list.
+type tierScratch struct {
+	ps     []posting
+	keys   []int64
+	inHead []bool
+}
+
+// mark returns n marks, all false.
+func (s *tierScratch) mark(n int) []bool {
+	s.inHead = slices.Grow(s.inHead[:0], n)[:n]
+	clear(s.inHead)
+	return s.inHead
+}
+
+// appendDocSet appends a set of n pages, given in page order, as the
+// shorter of a list (their number, then the gap before each) or a bitset
+// (zero, then one digit for each six pages of the site, the first page in
+// the lowest bit).
+func appendDocSet(b []byte, nDocs, n int, docs iter.Seq[int32]) []byte {
 	bitsetLen := (nDocs + 5) / 6
 	start := len(b)
-	b = appendNum(b, uint64(len(ps)))
+	b = appendNum(b, uint64(n))
 	prev := int32(-1)
-	for _, p := range ps {
-		b = appendNum(b, uint64(p.doc-prev-1))
-		prev = p.doc
+	for doc := range docs {
+		b = appendNum(b, uint64(doc-prev-1))
+		prev = doc
 		if len(b)-start > bitsetLen+1 {
 			break
 		}
@@ -167,8 +213,8 @@ func appendDocSet(b []byte, ps []posting, nDocs int) []byte {
 	b = append(b[:start], digits[0])
 	b = append(b, make([]byte, bitsetLen)...)
 	bits := b[len(b)-bitsetLen:]
-	for _, p := range ps {
-		bits[p.doc/6] |= 1 << (p.doc % 6)
+	for doc := range docs {
+		bits[doc/6] |= 1 << (doc % 6)
 	}
 	for i := range bits {
 		bits[i] = digits[bits[i]]
