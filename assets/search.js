@@ -547,27 +547,59 @@
     return Promise.all(Object.keys(shards).map(function (s) {
       return positions(+s).then(function (lists) { shards[s] = lists; });
     })).then(function () {
-      // at returns the positions of a term's words in a page, as a set.
-      function at(g, doc) {
-        var set = {};
-        g.matches.forEach(function (x) {
-          var k = x.key.split(":"), l = shards[k[0]][+k[1]], lo = 0, hi = l.docs.length - 1;
+      // Per phrase, per word: its place after the first word, and the
+      // positions lists of the words it stands for.
+      var words = ps.map(function (p) {
+        return p.map(function (g) {
+          return { at: g.term.at - p[0].term.at, lists: g.matches.map(function (x) { var k = x.key.split(":"); return shards[k[0]][+k[1]]; }) };
+        });
+      });
+      // at finds the positions of phrase word i in a page, ascending:
+      // pos[i][from[i]] to pos[i][to[i] - 1].
+      var pos = [], from = [], to = [];
+      function at(i, w, doc) {
+        var found = 0;
+        for (var j = 0; j < w.lists.length; j++) {
+          var l = w.lists[j], lo = 0, hi = l.docs.length - 1;
           while (lo < hi) {
             var mid = (lo + hi) >> 1;
             if (l.docs[mid] < doc) lo = mid + 1; else hi = mid;
           }
-          if (l.docs[lo] === doc) for (var i = l.start[lo]; i < l.start[lo + 1]; i++) set[l.pos[i]] = true;
-        });
-        return set;
+          if (l.docs[lo] !== doc) continue;
+          if (!found++) {
+            pos[i] = l.pos;
+            from[i] = l.start[lo];
+            to[i] = l.start[lo + 1];
+            continue;
+          }
+          // A word standing for several words of the page: their
+          // positions merged.
+          var merged = Array.prototype.slice.call(pos[i], from[i], to[i]).concat(Array.prototype.slice.call(l.pos, l.start[lo], l.start[lo + 1]));
+          pos[i] = Int32Array.from(merged).sort();
+          from[i] = 0;
+          to[i] = pos[i].length;
+        }
+        return found > 0;
+      }
+      // has reports whether a page has a phrase: for each position of its
+      // first word, the others at their places after it. The positions
+      // rise, so each word's are read once.
+      function has(p, doc) {
+        for (var i = 0; i < p.length; i++) if (!at(i, p[i], doc)) return false;
+        starts: for (var s = from[0]; s < to[0]; s++) {
+          for (i = 1; i < p.length; i++) {
+            var want = pos[0][s] + p[i].at;
+            while (from[i] < to[i] && pos[i][from[i]] < want) from[i]++;
+            if (from[i] === to[i]) return false;
+            if (pos[i][from[i]] !== want) continue starts;
+          }
+          return true;
+        }
+        return false;
       }
       return hits.filter(function (h) {
-        return ps.every(function (p) {
-          var sets = p.map(function (g) { return at(g, h.doc); }), first = p[0].term.at;
-          return Object.keys(sets[0]).some(function (start) {
-            for (var i = 1; i < p.length; i++) if (!sets[i][+start + p[i].term.at - first]) return false;
-            return true;
-          });
-        });
+        for (var i = 0; i < words.length; i++) if (!has(words[i], h.doc)) return false;
+        return true;
       });
     });
   }
