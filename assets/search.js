@@ -52,7 +52,12 @@
   Reader.prototype.int = function () { var u = this.num(); return u % 2 ? -(u + 1) / 2 : u / 2; };
   Reader.prototype.more = function () { return this.i < this.s.length; };
 
-  var RUN = /[\p{L}\p{N}\p{M}]+(?:[_.\-][\p{L}\p{N}\p{M}]+)*/gu;
+  // A run is either Chinese, Japanese or Korean letters, which the index
+  // takes in overlapping pairs, or other letters, digits and marks, joined
+  // by "_", "." or "-".
+  var C = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\u30fc";
+  var W = "(?:(?![" + C + "])[\\p{L}\\p{N}\\p{M}])";
+  var RUN = new RegExp("[" + C + "]+|" + W + "+(?:[_.\\-]" + W + "+)*", "gu"), CJK = new RegExp("^[" + C + "]", "u");
   var LOWER = /\p{Ll}/u, UPPER = /\p{Lu}/u, JOINER = /[_.\-]/g;
 
   // fold lower-cases a word and takes the accents off Latin letters, as
@@ -88,15 +93,25 @@
     return { word: fold(run), parts: ps.length > 1 ? ps.map(compound) : [] };
   }
 
-  // words splits text into runs: {text, start, end, words}, words being
-  // the folded run and all its pieces.
+  // pairs cuts a run of Chinese, Japanese or Korean letters into its
+  // overlapping pairs of letters, or its one letter, as the index does.
+  function pairs(run) {
+    var cs = Array.from(run), out = [];
+    for (var i = 0; i + 1 < cs.length; i++) out.push(cs[i] + cs[i + 1]);
+    return out.length ? out : cs;
+  }
+
+  // words splits text into runs: {text, start, end, words, cjk}, words
+  // being the folded run and all its pieces, or the pairs of letters of a
+  // run of Chinese, Japanese or Korean.
   function words(text) {
     var out = [], m;
     RUN.lastIndex = 0;
     while ((m = RUN.exec(text))) {
-      var ws = [];
-      (function add(t) { ws.push(t.word); t.parts.forEach(add); })(compound(m[0]));
-      out.push({ text: m[0], start: m.index, end: m.index + m[0].length, words: ws });
+      var ws = [], cjk = CJK.test(m[0]);
+      if (cjk) ws = pairs(m[0]);
+      else (function add(t) { ws.push(t.word); t.parts.forEach(add); })(compound(m[0]));
+      out.push({ text: m[0], start: m.index, end: m.index + m[0].length, words: ws, cjk: cjk });
     }
     return out;
   }
@@ -121,6 +136,7 @@
       while (r.more()) m.groups.push(first += r.num());
       m.dicts = {};
       m.postings = {};
+      m.positions = {};
       return (manifest = m);
     });
   }
@@ -158,28 +174,79 @@
   function dictionaries(p) { return Promise.all(shardsFor(p).map(dictionary)); }
 
   // postings returns the lists of postings shard s: per stem, its
-  // documents and their fields.
+  // documents, their weighted term frequency saturated (tf (k1 + 1) /
+  // (k1 + tf)) and their fields. A long list holds its heaviest postings in
+  // full, then tiers of documents that share one posting.
   function postings(s) {
     if (manifest.postings[s]) return manifest.postings[s];
     return (manifest.postings[s] = file("p" + s).then(function (data) {
-      var r = new Reader(data), lists = [];
+      var r = new Reader(data), lists = [], bitsetLen = Math.ceil(manifest.docs / 6);
       while (r.more()) {
-        var n = r.num(), doc = -1, l = { docs: new Int32Array(n), tf: new Float32Array(n), title: new Uint8Array(n), titleWords: new Uint8Array(n), blk: new Uint16Array(n) };
-        for (var j = 0; j < n; j++) {
-          doc += r.num() + 1;
-          var a = r.num(), tf = (a >> 1) * W_BODY;
-          if (a & 1) {
-            var t = r.num();
-            if (t) { l.title[j] = 1; l.titleWords[j] = r.num(); }
-            tf += t * W_TITLE + r.num() * W_HEADING + r.num() * W_META;
+        var h = r.num(), full = h >> 2, tiers = h & 3, docs = [], ps = [], doc = -1, j;
+        for (j = 0; j < full; j++) {
+          docs.push(doc += r.num() + 1);
+          ps.push(posting(r, true));
+        }
+        for (var t = 0; t < tiers; t++) {
+          var p = posting(r, false), count = r.num();
+          if (count) {
+            for (j = 0, doc = -1; j < count; j++) {
+              docs.push(doc += r.num() + 1);
+              ps.push(p);
+            }
+            continue;
           }
-          l.docs[j] = doc;
-          l.tf[j] = tf / 4;
-          l.blk[j] = r.num();
+          for (j = 0; j < bitsetLen; j++) {
+            var bits = VAL[data.charCodeAt(r.i++)];
+            for (var b = 0; bits; b++, bits >>= 1) if (bits & 1) { docs.push(j * 6 + b); ps.push(p); }
+          }
+        }
+        var n = docs.length, l = { docs: Int32Array.from(docs), sat: new Float32Array(n), title: new Uint8Array(n), titleWords: new Uint8Array(n), blk: new Uint16Array(n) };
+        for (j = 0; j < n; j++) {
+          p = ps[j];
+          l.sat[j] = p.tf * (K1 + 1) / (K1 + p.tf);
+          l.title[j] = p.title;
+          l.titleWords[j] = p.titleWords;
+          l.blk[j] = p.blk;
         }
         lists.push(l);
       }
       return lists;
+    }));
+  }
+
+  // posting reads one document's fields: the levels of the body, title,
+  // headings and meta, in quarters, weighed and summed; whether the title
+  // has the word and its number of words; and the block where the word
+  // weighs most.
+  function posting(r, withBlock) {
+    var a = r.num(), tf = (a >> 1) * W_BODY, title = 0, titleWords = 0;
+    if (a & 1) {
+      title = r.num();
+      if (title) titleWords = r.num();
+      tf += title * W_TITLE + r.num() * W_HEADING + r.num() * W_META;
+    }
+    return { tf: tf / 4, title: title ? 1 : 0, titleWords: titleWords, blk: withBlock ? r.num() : 0 };
+  }
+
+  // positions returns the positions of the stems of postings shard s:
+  // per stem, its documents in order, and for document i its positions
+  // pos[start[i]] to pos[start[i + 1] - 1].
+  function positions(s) {
+    if (manifest.positions[s]) return manifest.positions[s];
+    return (manifest.positions[s] = Promise.all([postings(s), file("q" + s)]).then(function (x) {
+      var r = new Reader(x[1]);
+      return x[0].map(function (l) {
+        var docs = Int32Array.from(l.docs).sort(), start = new Int32Array(docs.length + 1), pos = [];
+        for (var i = 0; i < docs.length; i++) {
+          start[i] = pos.length;
+          var h = r.num();
+          if (h % 2) { pos.push((h - 1) / 2); continue; }
+          for (var j = 0, p = -1; j < h / 2; j++) pos.push(p += r.num() + 1);
+        }
+        start[docs.length] = pos.length;
+        return { docs: docs, start: start, pos: Int32Array.from(pos) };
+      });
     }));
   }
 
@@ -276,20 +343,51 @@
     return found.slice(0, MAX_EXPANSION);
   }
 
-  // parse turns a query into terms {word, prefix, optional, parts}. The
-  // word being typed (the last, with no space after it) is a prefix. Stop
-  // words are dropped unless the query holds nothing else; a stop word
-  // being typed, and a word of one or two letters being typed after
-  // others, are optional: they add to the score of the pages that have
-  // them, but pages without them are found too.
+  // parse turns a query into terms {word, prefix, optional, parts, phrase,
+  // at}. The word being typed (the last, with no space after it) is a
+  // prefix. Stop words are dropped unless the query holds nothing else; a
+  // stop word being typed, and a word of one or two letters being typed
+  // after others, are optional: they add to the score of the pages that
+  // have them (a word they begin counts, as the reader has not finished
+  // it), but pages without them are found too. Words between quotes
+  // ("...", “...”; a quote left open runs to the end) are a phrase: phrase
+  // numbers it, at is the word's place in it, counted as the index counts
+  // positions. Chinese, Japanese and Korean are searched by their pairs of
+  // letters, which must follow each other as in a phrase.
+  var QUOTE = /["\u201c\u201d\u201e]/;
   function parse(q) {
-    var runs = [], terms = [], content = 0, m;
+    var runs = [], terms = [], content = 0, m, phrase = -1, phrases = 0, at = 0, last = 0;
     RUN.lastIndex = 0;
     while ((m = RUN.exec(q))) runs.push(m);
     runs.forEach(function (r, i) {
+      for (; last < r.index; last++) {
+        if (QUOTE.test(q[last])) phrase = phrase < 0 ? (at = 0, phrases++) : -1;
+      }
+      last = r.index + r[0].length;
+      var typing = i === runs.length - 1 && last === q.length;
+      if (CJK.test(r[0])) {
+        var ps = pairs(r[0]), alone = Array.from(r[0]).length === 1, own = phrase < 0 && ps.length > 1 ? phrases++ : phrase;
+        ps.forEach(function (p, j) {
+          // A letter alone stands for the pairs it begins.
+          var t = { word: p, parts: [], cjk: true, prefix: alone || typing && j === ps.length - 1 };
+          if (own >= 0) {
+            t.phrase = own;
+            t.at = (own === phrase ? at : 0) + j;
+          }
+          content++;
+          terms.push(t);
+        });
+        if (phrase >= 0) at += ps.length;
+        return;
+      }
       var t = compound(r[0]);
+      if (phrase >= 0) {
+        t.phrase = phrase;
+        t.at = at;
+        at += leaves(t);
+      }
       if (t.word.length > 40) return;
-      t.prefix = i === runs.length - 1 && r.index + r[0].length === q.length;
+      t.prefix = typing;
       t.stop = !t.parts.length && !!manifest.stopSet[t.word];
       if (!t.stop) content++;
       terms.push(t);
@@ -297,9 +395,15 @@
     if (!content) return terms;
     return terms.filter(function (t) {
       if (t.stop) return t.optional = t.prefix;
-      if (t.prefix && content > 1 && Array.from(t.word).length < 3) t.optional = true, t.prefix = false;
+      if (t.prefix && content > 1 && !t.cjk && Array.from(t.word).length < 3) t.optional = true;
       return true;
     });
+  }
+
+  // leaves is the number of positions a word takes: one, or one per piece
+  // of a compound not cut further.
+  function leaves(t) {
+    return t.parts.length ? t.parts.reduce(function (n, p) { return n + leaves(p); }, 0) : 1;
   }
 
   // resolve matches every term, standing a compound the index does not
@@ -308,6 +412,12 @@
     return Promise.all(terms.map(function resolveTerm(t) {
       return match(t.word, t.prefix).then(function (ms) {
         if (ms.length || !t.parts.length) return [{ term: t, matches: ms }];
+        var at = t.at;
+        t.parts.forEach(function (p) {
+          p.phrase = t.phrase;
+          p.at = at;
+          at += leaves(p);
+        });
         var pieces = t.parts.filter(function (p) { return p.parts.length || !manifest.stopSet[p.word]; });
         pieces.forEach(function (p, i) {
           p.prefix = t.prefix && i === pieces.length - 1;
@@ -329,7 +439,8 @@
     return ready().then(function (m) {
       var terms = parse(q);
       if (!terms.length) return { hits: [], total: 0, highlight: { words: {}, prefixes: [] } };
-      if (terms.length === 1 && terms[0].prefix && Array.from(terms[0].word).length < 3) return short(terms[0].word, opts);
+      var n = Array.from(terms[0].word).length;
+      if (terms.length === 1 && terms[0].prefix && (n === 1 || n === 2 && !terms[0].cjk)) return short(terms[0].word, opts);
       return resolve(terms).then(function (groups) { return rank(m, groups, opts); });
     });
   }
@@ -356,7 +467,7 @@
         keys[x.key.split(":")[0]] = true;
         x.words.forEach(function (w) { hl.words[w] = true; });
       });
-      if (g.term.prefix) hl.prefixes.push(g.term.word);
+      if (g.term.prefix && !g.term.optional) hl.prefixes.push(g.term.word);
     });
     return Promise.all(Object.keys(keys).map(function (s) {
       return postings(+s).then(function (lists) { return [s, lists]; });
@@ -365,8 +476,8 @@
       shards.forEach(function (x) { lists[x[0]] = x[1]; });
       // Per term: each page's best score over the words it stands for,
       // and the block and title facts of that best.
-      var scored = groups.map(function (g) {
-        var score = new Float64Array(n), blk = new Uint16Array(n), title = new Uint8Array(n), titleWords = new Uint8Array(n), docs = [];
+      var scored = groups.map(function (g, i) {
+        var x = scratch(i, n), score = x.score, blk = x.blk, title = x.title, titleWords = x.titleWords, docs = x.docs, count = 0;
         // The words a term stands for share one idf, that of all the
         // pages they are in: a rare completion of a prefix must not
         // outweigh the common word the reader is typing.
@@ -375,9 +486,9 @@
         g.matches.forEach(function (x) {
           var k = x.key.split(":"), l = lists[k[0]][+k[1]], w = x.weight;
           for (var j = 0; j < l.docs.length; j++) {
-            var doc = l.docs[j], tf = l.tf[j], s = w * idf * tf * (K1 + 1) / (K1 + tf);
+            var doc = l.docs[j], s = w * idf * l.sat[j];
             if (s > score[doc]) {
-              if (!score[doc]) docs.push(doc);
+              if (!score[doc]) docs[count++] = doc;
               score[doc] = s;
               blk[doc] = l.blk[j];
               title[doc] = l.title[j];
@@ -385,7 +496,7 @@
             }
           }
         });
-        return { term: g.term, score: score, blk: blk, title: title, titleWords: titleWords, docs: docs };
+        return { term: g.term, score: score, blk: blk, title: title, titleWords: titleWords, docs: docs.subarray(0, count) };
       });
       var required = scored.filter(function (g) { return !g.term.optional; });
       if (!required.length) required = scored;
@@ -393,18 +504,137 @@
       // pages missing one word rank too, at half their score: questions
       // carry words the answer does not use. When no page has every word,
       // pages with any of them.
-      var all = required.length, need = all >= 3 ? all - 1 : all, mode = "and";
+      // A quoted phrase is kept whole: every word, and only the pages
+      // that have the words next to each other.
+      var all = required.length, need = all >= 3 ? all - 1 : all, mode = "and", ps = phrases(groups);
+      if (ps.length) need = all;
       var hits = collect(scored, required, need, opts.filter);
-      if (!hits.length && all > 1) {
+      if (!hits.length && all > 1 && !ps.length) {
         hits = collect(scored, required, 1, opts.filter);
         mode = "or";
       }
-      return { hits: byScore(hits), total: hits.length, mode: mode, highlight: hl };
+      if (!ps.length || !hits.length) return { hits: byScore(hits), total: hits.length, mode: mode, highlight: hl };
+      return withPhrases(ps, hits).then(function (hits) {
+        return { hits: byScore(hits), total: hits.length, mode: "phrase", highlight: hl };
+      });
     });
   }
 
+  // phrases lists the quoted phrases of two words or more: for each, its
+  // terms' groups in order.
+  function phrases(groups) {
+    var by = [];
+    groups.forEach(function (g) {
+      var t = g.term;
+      if (t.phrase === undefined || t.optional) return;
+      (by[t.phrase] = by[t.phrase] || []).push(g);
+    });
+    return by.filter(function (p) { return p && p.length > 1; }).map(function (p) {
+      return p.sort(function (a, b) { return a.term.at - b.term.at; });
+    });
+  }
+
+  // withPhrases keeps the hits whose page has every phrase: a position of
+  // its first word with each other word as many places after it as in
+  // the query.
+  function withPhrases(ps, hits) {
+    var shards = {};
+    ps.forEach(function (p) {
+      p.forEach(function (g) {
+        g.matches.forEach(function (x) { shards[x.key.split(":")[0]] = true; });
+      });
+    });
+    return Promise.all(Object.keys(shards).map(function (s) {
+      return positions(+s).then(function (lists) { shards[s] = lists; });
+    })).then(function () {
+      // Per phrase, per word: its place after the first word, and the
+      // positions lists of the words it stands for.
+      var words = ps.map(function (p) {
+        return p.map(function (g) {
+          return { at: g.term.at - p[0].term.at, lists: g.matches.map(function (x) { var k = x.key.split(":"); return shards[k[0]][+k[1]]; }) };
+        });
+      });
+      // at finds the positions of phrase word i in a page, ascending:
+      // pos[i][from[i]] to pos[i][to[i] - 1].
+      var pos = [], from = [], to = [];
+      function at(i, w, doc) {
+        var found = 0;
+        for (var j = 0; j < w.lists.length; j++) {
+          var l = w.lists[j], lo = 0, hi = l.docs.length - 1;
+          while (lo < hi) {
+            var mid = (lo + hi) >> 1;
+            if (l.docs[mid] < doc) lo = mid + 1; else hi = mid;
+          }
+          if (l.docs[lo] !== doc) continue;
+          if (!found++) {
+            pos[i] = l.pos;
+            from[i] = l.start[lo];
+            to[i] = l.start[lo + 1];
+            continue;
+          }
+          // A word standing for several words of the page: their
+          // positions merged.
+          var merged = Array.prototype.slice.call(pos[i], from[i], to[i]).concat(Array.prototype.slice.call(l.pos, l.start[lo], l.start[lo + 1]));
+          pos[i] = Int32Array.from(merged).sort();
+          from[i] = 0;
+          to[i] = pos[i].length;
+        }
+        return found > 0;
+      }
+      // has reports whether a page has a phrase: for each position of its
+      // first word, the others at their places after it. The positions
+      // rise, so each word's are read once.
+      function has(p, doc) {
+        for (var i = 0; i < p.length; i++) if (!at(i, p[i], doc)) return false;
+        starts: for (var s = from[0]; s < to[0]; s++) {
+          for (i = 1; i < p.length; i++) {
+            var want = pos[0][s] + p[i].at;
+            while (from[i] < to[i] && pos[i][from[i]] < want) from[i]++;
+            if (from[i] === to[i]) return false;
+            if (pos[i][from[i]] !== want) continue starts;
+          }
+          return true;
+        }
+        return false;
+      }
+      return hits.filter(function (h) {
+        for (var i = 0; i < words.length; i++) if (!has(words[i], h.doc)) return false;
+        return true;
+      });
+    });
+  }
+
+  // scratch returns the i-th set of arrays a term is scored in, one
+  // number per page, zeroed. They are kept from query to query: scoring
+  // runs without a pause, so no two queries share them.
+  var pool = [];
+  function scratch(i, n) {
+    var x = pool[i];
+    if (!x || x.score.length !== n) {
+      return (pool[i] = { score: new Float64Array(n), blk: new Uint16Array(n), title: new Uint8Array(n), titleWords: new Uint8Array(n), docs: new Int32Array(n) });
+    }
+    x.score.fill(0);
+    x.blk.fill(0);
+    x.title.fill(0);
+    x.titleWords.fill(0);
+    return x;
+  }
+
+  // byScore sorts hits by score, best first, then by page. The score (to
+  // 1/65536) and the page are packed in one number: a typed array sorts
+  // such numbers many times faster than a comparison function sorts hits.
+  var PAGES = 2097152;
   function byScore(hits) {
-    return hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    var n = hits.length, i;
+    if (manifest.docs > PAGES) return hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    var keys = new Float64Array(n), at = new Int32Array(manifest.docs), out = new Array(n);
+    for (i = 0; i < n; i++) {
+      at[hits[i].doc] = i;
+      keys[i] = (2147483647 - Math.min(2147483647, Math.round(hits[i].score * 65536))) * PAGES + hits[i].doc;
+    }
+    keys.sort();
+    for (i = 0; i < n; i++) out[i] = hits[at[keys[i] % PAGES]];
+    return out;
   }
 
   // collect scores the pages that hold at least need of the required terms.
@@ -472,19 +702,41 @@
     return anchor ? u + "#" + encodeURIComponent(anchor) : u;
   }
 
-  // highlighted appends text to el with the matched words in <mark>.
+  // slug is the id of a heading of plain text, as the index leaves it
+  // out: lower case, letters, digits, "-" and "_" kept, spaces made "-".
+  function slug(heading) {
+    return heading.toLowerCase().replace(/[^a-z0-9_\- ]/g, "").replace(/ /g, "-");
+  }
+
+  // highlighted appends text to el with the matched words in <mark>, and
+  // in Chinese, Japanese or Korean the letters of the matched pairs.
   function highlighted(el, text, hl) {
     var at = 0;
+    function hit(w) {
+      return hl.words[w] || hl.prefixes.some(function (p) { return w.slice(0, p.length) === p; });
+    }
+    function mark(start, end) {
+      el.append(text.slice(at, start));
+      var m = document.createElement("mark");
+      m.textContent = text.slice(start, end);
+      el.append(m);
+      at = end;
+    }
     words(text).forEach(function (r) {
-      var hit = r.words.some(function (w) {
-        return hl.words[w] || hl.prefixes.some(function (p) { return w.slice(0, p.length) === p; });
-      });
-      if (!hit) return;
-      el.append(text.slice(at, r.start));
-      var mark = document.createElement("mark");
-      mark.textContent = r.text;
-      el.append(mark);
-      at = r.end;
+      if (!r.cjk) {
+        if (r.words.some(hit)) mark(r.start, r.end);
+        return;
+      }
+      var cs = Array.from(r.text), on = [], ends = [r.start], i;
+      for (i = 0; i < cs.length; i++) ends.push(ends[i] + cs[i].length);
+      r.words.forEach(function (w, i) { if (hit(w)) on[i] = on[cs.length > 1 ? i + 1 : i] = true; });
+      for (i = 0; i < cs.length; i++) {
+        if (!on[i]) continue;
+        var j = i;
+        while (on[j + 1]) j++;
+        mark(ends[i], ends[j + 1]);
+        i = j;
+      }
     });
     el.append(text.slice(at));
     return el;
@@ -504,7 +756,7 @@
       var block = hit.blk ? f[4][hit.blk - 1] : null;
       var a = document.createElement("a");
       a.className = "search-hit";
-      a.href = href(f[0], block && block[0]);
+      a.href = href(f[0], block && (block[0] || slug(block[1])));
       var head = span("search-hit-title");
       highlighted(head, f[1], hl);
       a.append(head);

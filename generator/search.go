@@ -22,8 +22,14 @@ func (b *builder) search() error {
 		return nil
 	}
 	ix := search.Build(docs)
-	for _, f := range ix.Files {
-		if err := b.opts.Output.WriteFile(searchDir+f.Name, f.Data); err != nil {
+	// Thousands of small files: written as the pages are, on several
+	// goroutines; the first error is reported.
+	errs := make([]error, len(ix.Files))
+	parallelWith(ioWorkers(), len(ix.Files), func(i int) {
+		errs[i] = b.opts.Output.WriteFile(searchDir+ix.Files[i].Name, ix.Files[i].Data)
+	})
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}

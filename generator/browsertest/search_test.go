@@ -2,18 +2,30 @@ package browsertest
 
 import (
 	"bufio"
+	"compress/gzip"
+	"context"
+	"flag"
+	"io/fs"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/opsdocs/opsdocs/generator"
+	"github.com/opsdocs/opsdocs/generator/corpus"
+	"github.com/opsdocs/opsdocs/generator/output"
 )
 
 // A judged query: the query and the URL of the page it must find.
@@ -86,7 +98,47 @@ func TestSearchQuality(t *testing.T) {
 	if len(queries) < 60 {
 		t.Fatalf("%d judged queries, want at least 60", len(queries))
 	}
-	site := buildDemo(t)
+	judge(t, buildDemo(t), "testdata/search-queries.txt", queries)
+}
+
+// TestSearchQualityCorpus runs the judged queries of a generated site of
+// 1,000 pages, where common words are on most pages, as
+// TestSearchQuality does.
+func TestSearchQualityCorpus(t *testing.T) {
+	queries := readJudged(t, "testdata/search-queries-corpus.txt")
+	if len(queries) < 30 {
+		t.Fatalf("%d judged queries, want at least 30", len(queries))
+	}
+	dir := t.TempDir()
+	if _, err := corpus.Write(filepath.Join(dir, "site"), corpus.Options{Pages: 1000, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	w, err := output.NewDir(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := generator.Build(context.Background(), generator.Options{
+		Site: os.DirFS(filepath.Join(dir, "site")), Output: w,
+		Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Errors() {
+		t.Fatalf("the generated site has errors: %v", res.Diagnostics)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	judge(t, Serve(t, out), "testdata/search-queries-corpus.txt", queries)
+}
+
+// judge runs judged queries through the search page of site, one after
+// the other as a reader would, and fails t when their MRR@5 is below
+// 0.85.
+func judge(t *testing.T, site, file string, queries []judged) {
+	t.Helper()
 	b := New(t, 1280, 900)
 	var rr float64
 	found := 0
@@ -109,13 +161,118 @@ func TestSearchQuality(t *testing.T) {
 			found++
 		}
 		if rank != 1 {
-			t.Logf("testdata/search-queries.txt:%d: %q ranks %s at %d; first five: %s", q.line, q.query, q.want, rank, strings.Join(hrefs[:min(5, len(hrefs))], " "))
+			t.Logf("%s:%d: %q ranks %s at %d; first five: %s", file, q.line, q.query, q.want, rank, strings.Join(hrefs[:min(5, len(hrefs))], " "))
 		}
 	}
 	mrr, recall := rr/float64(len(queries)), float64(found)/float64(len(queries))
 	t.Logf("%d queries: MRR@5 %.3f, recall@5 %.3f", len(queries), mrr, recall)
 	if mrr < 0.85 {
 		t.Errorf("MRR@5 is %.3f, want at least 0.85", mrr)
+	}
+	b.NoConsoleErrors(t)
+}
+
+// TestSearchPhrase searches for quoted phrases: only the pages that have
+// the words next to each other, in that order, are found; a quote left
+// open while typing runs to the end of the query.
+func TestSearchPhrase(t *testing.T) {
+	site := buildDemo(t)
+	b := New(t, 1280, 900)
+	loose := searchPage(t, b, site, "incident update")
+	// text returns the words of the main part of a result's page, lower
+	// case, one space between them.
+	text := func(href string) string {
+		return await[string](t, b, `(async () => {
+			const html = await (await fetch(`+strconv.Quote(href)+`)).text();
+			const main = new DOMParser().parseFromString(html, "text/html").querySelector("main");
+			return main.textContent.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
+		})()`)
+	}
+	for _, tc := range []struct {
+		query string
+		want  *regexp.Regexp
+	}{
+		{`"incident update"`, regexp.MustCompile(`\bincident\w* updat`)},
+		{`“incident update”`, regexp.MustCompile(`\bincident\w* updat`)},
+		{`"incident upd`, regexp.MustCompile(`\bincident\w* upd`)},
+	} {
+		hrefs := searchAgain(t, b, tc.query)
+		if len(hrefs) == 0 || len(hrefs) >= len(loose) {
+			t.Errorf("%s: %d results, want some but fewer than the %d of the words in any order", tc.query, len(hrefs), len(loose))
+		}
+		for _, h := range hrefs {
+			if !tc.want.MatchString(text(h)) {
+				t.Errorf("%s: result %s does not have the words next to each other", tc.query, h)
+			}
+		}
+	}
+	if loose := searchAgain(t, b, "readiness launch"); len(loose) == 0 {
+		t.Error("no page has the words readiness and launch")
+	}
+	if hrefs := searchAgain(t, b, `"readiness launch"`); len(hrefs) != 0 {
+		t.Errorf(`"readiness launch": %v, want no page (the words are never in that order)`, hrefs)
+	}
+	if status := Eval[string](t, b, `document.getElementById("search-status").textContent`); !strings.HasPrefix(status, "No results") {
+		t.Errorf("status with no phrase found: %q", status)
+	}
+	b.NoConsoleErrors(t)
+}
+
+// TestSearchCJK searches pages in Chinese, Japanese and Korean, which
+// are indexed by pairs of letters: a word is found inside a longer run of
+// letters, and the pairs of a query must follow each other in the page.
+func TestSearchCJK(t *testing.T) {
+	dir := t.TempDir()
+	pages := map[string]string{
+		"_index.md":  "---\ntitle: Home\n---\nWelcome.\n",
+		"kensaku.md": "---\ntitle: 検索エンジンの設定\n---\n検索エンジンを設定するには、管理画面を開きます。\n",
+		"tokyo.md":   "---\ntitle: 办公室\n---\n我们在东京都有一个新办公室。\n",
+		"trip.md":    "---\ntitle: 出差指南\n---\n从东京到京都的火车需要两个小时。\n",
+		"korean.md":  "---\ntitle: 안내\n---\n검색 엔진을 설정하는 방법입니다.\n",
+	}
+	for name, text := range pages {
+		if err := os.MkdirAll(filepath.Join(dir, "site", "content"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "site", "content", name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "public")
+	w, err := output.NewDir(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := generator.Build(context.Background(), generator.Options{Site: os.DirFS(filepath.Join(dir, "site")), Output: w}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	site := Serve(t, out)
+	b := New(t, 1280, 900)
+	for i, tc := range []struct{ query, want string }{
+		{"検索エンジン", "/kensaku/"},
+		{"設定", "/kensaku/"}, // inside 設定する
+		{"管理画面", "/kensaku/"},
+		{"东京都", "/tokyo/"}, // not the trip from 东京 to 京都
+		{"京都 火车", "/trip/"},
+		{"검색", "/korean/"},
+		{"엔진을 설정", "/korean/"},
+	} {
+		var hrefs []string
+		if i == 0 {
+			hrefs = searchPage(t, b, site, tc.query)
+		} else {
+			hrefs = searchAgain(t, b, tc.query)
+		}
+		if len(hrefs) != 1 || hrefs[0] != tc.want && !strings.HasPrefix(hrefs[0], tc.want+"#") {
+			t.Errorf("%s: results %v, want %s alone", tc.query, hrefs, tc.want)
+		}
+	}
+	searchAgain(t, b, "検索エンジン")
+	if marked := Eval[string](t, b, `Array.from(document.querySelectorAll("#search-results .search-hit-title mark"), m => m.textContent).join(" ")`); marked != "検索エンジン" {
+		t.Errorf("marked in the title: %q, want 検索エンジン", marked)
 	}
 	b.NoConsoleErrors(t)
 }
@@ -330,4 +487,223 @@ func TestSearchPhone(t *testing.T) {
 		t.Error("filters are open on a phone, pushing the results down")
 	}
 	b.NoConsoleErrors(t)
+}
+
+var benchPages = flag.Int("search.pages", 10000, "size of the generated site BenchmarkSearch builds")
+
+// BenchmarkSearch builds a generated site (package corpus) of
+// -search.pages pages and measures search as a reader meets it, against
+// the budgets: what the first query and each further query transfer
+// (search.js and the index files, each counted at its size compressed by
+// gzip at its default level), how long a query takes once its files are
+// loaded (the median of ten runs, so that other work on the machine
+// counts less), the size of the index, and the search stage's share of the
+// build's wall time. The queries are testdata/search-bench-queries.txt;
+// each is run on a freshly opened page (the first query), then the next
+// one of the list on that page (a further query), each showing its first
+// eight results as the search box does. Phrases in quotes, which load
+// positions too, are measured apart, each after a query without quotes.
+// Run it once:
+//
+//	go test -run '^$' -bench Search -benchtime 1x ./generator/browsertest/
+func BenchmarkSearch(b *testing.B) {
+	queries := readQueries(b, "testdata/search-bench-queries.txt")
+	dir := b.TempDir()
+	if _, err := corpus.Write(filepath.Join(dir, "site"), corpus.Options{Pages: *benchPages, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	w, err := output.NewDir(out, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := generator.Build(context.Background(), generator.Options{
+		Site: os.DirFS(filepath.Join(dir, "site")), Output: w,
+		Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := w.Commit(); err != nil {
+		b.Fatal(err)
+	}
+	var total, stage time.Duration
+	for _, s := range res.Stages {
+		total += s.Duration
+		if s.Name == "search" {
+			stage = s.Duration
+		}
+	}
+	var size, blocks int64
+	filepath.WalkDir(filepath.Join(out, "search"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".js") {
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			size += info.Size()
+			blocks += (info.Size() + 4095) / 4096 * 4096
+		}
+		return err
+	})
+
+	// Phrases load positions as well: they are measured apart.
+	var phrases []string
+	queries = slices.DeleteFunc(queries, func(q string) bool {
+		if strings.Contains(q, `"`) {
+			phrases = append(phrases, q)
+			return true
+		}
+		return false
+	})
+	site, sent := serveCounting(b, out)
+	br := New(b, 1280, 900)
+	var first, further, warm, phrase, phraseWarm []float64
+	for b.Loop() {
+		first, further, warm, phrase, phraseWarm = first[:0], further[:0], warm[:0], phrase[:0], phraseWarm[:0]
+		for i, q := range phrases {
+			br.Do(b, chromedp.Navigate(site+"/"), chromedp.WaitVisible(chromedp.ID("search-input")))
+			runQuery(b, br, queries[i%len(queries)])
+			sent.Store(0)
+			runQuery(b, br, q)
+			phrase = append(phrase, float64(sent.Load())/1000)
+			phraseWarm = append(phraseWarm, warmTime(b, br, q))
+		}
+		for i, q := range queries {
+			sent.Store(0)
+			br.Do(b, chromedp.Navigate(site+"/"), chromedp.WaitVisible(chromedp.ID("search-input")))
+			runQuery(b, br, q)
+			first = append(first, float64(sent.Load())/1000)
+			next := queries[(i+1)%len(queries)]
+			sent.Store(0)
+			runQuery(b, br, next)
+			further = append(further, float64(sent.Load())/1000)
+			warm = append(warm, warmTime(b, br, next))
+		}
+	}
+	b.ReportMetric(quantile(first, 0.5), "first-KB-p50")
+	b.ReportMetric(quantile(first, 0.95), "first-KB-p95")
+	b.ReportMetric(quantile(further, 0.5), "further-KB-p50")
+	b.ReportMetric(quantile(further, 0.95), "further-KB-p95")
+	b.ReportMetric(quantile(warm, 0.95), "warm-ms-p95")
+	if len(phrases) > 0 {
+		b.ReportMetric(quantile(phrase, 0.5), "phrase-KB-p50")
+		b.ReportMetric(quantile(phrase, 1), "phrase-KB-max")
+		b.ReportMetric(quantile(phraseWarm, 1), "phrase-warm-ms-max")
+	}
+	b.ReportMetric(float64(size)/1e6, "index-MB")
+	b.ReportMetric(float64(blocks)/1e6, "index-disk-MB")
+	b.ReportMetric(100*stage.Seconds()/total.Seconds(), "search-%-of-build")
+	heaviest := 0
+	for i := range further {
+		if further[i] > further[heaviest] {
+			heaviest = i
+		}
+	}
+	load, _ := os.ReadFile("/proc/loadavg")
+	b.Logf("load average %s", load)
+	b.Logf("%d pages, %d queries; the heaviest further query is %q, %.1f KB", res.Pages, len(queries), queries[(heaviest+1)%len(queries)], further[heaviest])
+}
+
+// warmTime runs q ten times on the page open in b, its files loaded, and
+// returns the median time in milliseconds.
+func warmTime(tb testing.TB, b *Browser, q string) float64 {
+	ms := await[[]float64](tb, b, `(async () => {
+		const api = window.opsdocsSearch, ms = [];
+		await api.search(`+strconv.Quote(q)+`);
+		for (let i = 0; i < 10; i++) {
+			const t = performance.now();
+			await api.search(`+strconv.Quote(q)+`);
+			ms.push(performance.now() - t);
+		}
+		return ms;
+	})()`)
+	return quantile(ms, 0.5)
+}
+
+// readQueries reads a file of queries, one a line, skipping blank lines
+// and comments.
+func readQueries(tb testing.TB, name string) []string {
+	tb.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var qs []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if l != "" && !strings.HasPrefix(l, "#") {
+			qs = append(qs, l)
+		}
+	}
+	return qs
+}
+
+// runQuery searches for q with the engine of the page open in b and
+// renders its first eight results, as the search box does.
+func runQuery(tb testing.TB, b *Browser, q string) {
+	tb.Helper()
+	await[bool](tb, b, `(async () => {
+		const api = window.opsdocsSearch, res = await api.search(`+strconv.Quote(q)+`);
+		await Promise.all(res.hits.slice(0, 8).map(h => api.render(h, res.highlight)));
+		return true;
+	})()`)
+}
+
+// await evaluates an expression that makes a promise, and returns what
+// the promise resolves to.
+func await[T any](tb testing.TB, b *Browser, expr string) T {
+	tb.Helper()
+	v, err := chromedp.Run(b.Ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		tb.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// serveCounting serves dir with nothing cached, and counts in sent the
+// bytes that search.js and the index files would take compressed with
+// gzip.
+func serveCounting(tb testing.TB, dir string) (string, *atomic.Int64) {
+	var sent atomic.Int64
+	var mu sync.Mutex
+	gz := map[string]int64{}
+	files := http.FileServer(http.Dir(dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		p := r.URL.Path
+		if strings.HasSuffix(p, ".js") && (strings.HasPrefix(p, "/search/") || strings.HasPrefix(p, "/assets/search")) {
+			mu.Lock()
+			n, ok := gz[p]
+			if !ok {
+				data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+				if err == nil {
+					var c countWriter
+					zw := gzip.NewWriter(&c)
+					zw.Write(data)
+					zw.Close()
+					n = int64(c)
+				}
+				gz[p] = n
+			}
+			mu.Unlock()
+			sent.Add(n)
+		}
+		files.ServeHTTP(w, r)
+	}))
+	tb.Cleanup(srv.Close)
+	return srv.URL, &sent
+}
+
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
+}
+
+// quantile returns the q-quantile of xs, the nearest rank.
+func quantile(xs []float64, q float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[min(len(s)-1, int(math.Ceil(q*float64(len(s))))-1)]
 }

@@ -49,13 +49,12 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 			df[t.stem]++
 		}
 	}
-	// Each stem's postings list, encoded: per document the gap from the
-	// previous document, the body level times two plus one when other
-	// fields follow, if so the title level (followed, when not 0, by the
-	// number of words of the title), the heading and the meta levels, and
-	// the block. Stems are split into ranges, one per core; each core
-	// reads every document and encodes the stems of its range.
-	lists := make([][]byte, nStems) // by rank
+	// Each stem's postings list, encoded (see appendTiers). Stems are split
+	// into ranges, one per core; each core reads every document, encodes
+	// the postings of the stems of its range, and then cuts the long lists
+	// of its range in tiers.
+	lists := make([][]byte, nStems)     // by rank
+	positions := make([][]byte, nStems) // by rank
 	parts := max(1, min(runtime.GOMAXPROCS(0), nStems/1024))
 	var wg sync.WaitGroup
 	for part := range parts {
@@ -67,32 +66,44 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 			for i := range prev {
 				prev[i] = -1
 			}
+			// The positions, the bulk of the work, are copied once into
+			// lists of their exact size.
+			size := make([]int, hi-lo)
+			for _, r := range results {
+				for _, t := range r.terms {
+					if k := rank[t.stem]; k >= lo && k < hi {
+						size[k-lo] += int(t.pos[1] - t.pos[0])
+					}
+				}
+			}
+			for k := lo; k < hi; k++ {
+				positions[k] = make([]byte, 0, size[k-lo])
+				lists[k] = make([]byte, 0, 4*df[order[k]]+2)
+			}
 			for d, r := range results {
 				for _, t := range r.terms {
 					k := rank[t.stem]
 					if k < lo || k >= hi {
 						continue
 					}
-					var lv [numFields]uint64
+					p := posting{titleWords: uint16(r.titleTerms), blk: t.blk}
 					for f := range numFields {
-						lv[f] = uint64(level(t.tf[f], r.lens[f], avg[f], lengthNorm[f]))
+						p.lv[f] = level(t.tf[f], r.lens[f], avg[f], lengthNorm[f])
 					}
 					b := lists[k]
+					if prev[k-lo] < 0 && df[t.stem] <= tierAbove {
+						b = appendNum(b, uint64(df[t.stem])*4) // no tiers
+					}
 					b = appendNum(b, uint64(int32(d)-prev[k-lo]-1))
 					prev[k-lo] = int32(d)
-					other := lv[fieldTitle] > 0 || lv[fieldHeading] > 0 || lv[fieldMeta] > 0
-					if other {
-						b = appendNum(b, lv[fieldBody]*2+1)
-						b = appendNum(b, lv[fieldTitle])
-						if lv[fieldTitle] > 0 {
-							b = appendNum(b, uint64(r.titleTerms))
-						}
-						b = appendNum(b, lv[fieldHeading])
-						b = appendNum(b, lv[fieldMeta])
-					} else {
-						b = appendNum(b, lv[fieldBody]*2)
-					}
-					lists[k] = appendNum(b, uint64(t.blk))
+					lists[k] = appendPosting(b, &p, true)
+					positions[k] = append(positions[k], r.positions[t.pos[0]:t.pos[1]]...)
+				}
+			}
+			var scratch tierScratch
+			for k := lo; k < hi; k++ {
+				if df[order[k]] > tierAbove {
+					lists[k] = appendTiers(nil, lists[k], len(docs), &scratch)
 				}
 			}
 		}()
@@ -106,33 +117,33 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 		ix.Stats.Files[kind]++
 	}
 
-	// Postings shards: consecutive stems, each its number of documents and
-	// its list, until a shard is big enough. The digits need no escaping
-	// in a JSON string.
+	// Postings shards: the lists of consecutive stems, as many as fit in
+	// postingsShardSize; a longer list has a shard of its own. Each has a
+	// positions shard of the same stems. The digits need no escaping in a
+	// JSON string.
 	shardOf := make([]int32, nStems) // by rank
 	indexIn := make([]int32, nStems)
-	buf := []byte{'"'}
+	buf, posBuf := []byte{'"'}, []byte{'"'}
 	shard, inShard := 0, 0
 	flushPostings := func() {
 		add("postings", fileName('p', shard), append(buf, '"'))
-		buf = []byte{'"'}
+		add("positions", fileName('q', shard), append(posBuf, '"'))
+		buf, posBuf = []byte{'"'}, []byte{'"'}
 		shard++
 		inShard = 0
 	}
 	for r, s := range order {
-		shardOf[r], indexIn[r] = int32(shard), int32(inShard)
-		inShard++
-		buf = appendNum(buf, uint64(df[s]))
-		buf = append(buf, lists[r]...)
-		lists[r] = nil
-		ix.Stats.Postings += int(df[s])
-		if len(buf) >= postingsShardSize {
+		if inShard > 0 && len(buf)+len(lists[r]) > postingsShardSize {
 			flushPostings()
 		}
+		shardOf[r], indexIn[r] = int32(shard), int32(inShard)
+		inShard++
+		buf = append(buf, lists[r]...)
+		posBuf = append(posBuf, positions[r]...)
+		lists[r], positions[r] = nil, nil
+		ix.Stats.Postings += int(df[s])
 	}
-	if len(buf) > 1 || shard == 0 {
-		flushPostings()
-	}
+	flushPostings()
 
 	// Dictionary shards: the words in JavaScript's string order, front
 	// coded (shared length, then the rest of the word and a space), and

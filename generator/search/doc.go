@@ -14,6 +14,23 @@
 // "plans" are both "plan". Common English words (stopWords) are indexed in
 // titles and headings only. Words longer than 40 letters are left out.
 //
+// Chinese, Japanese and Korean are not written with spaces between words,
+// so a run of Han, Hiragana, Katakana or Hangul letters is indexed as its
+// overlapping pairs of letters (検索エンジン: 検索, 索エ, エン, ンジ, ジン), a
+// letter on its own as itself. The browser cuts a query the same way and
+// requires the pairs in order, as a phrase: 东京都 does not find a page
+// that has 东京 and 京都 apart.
+//
+// # Positions
+//
+// Every word of a page has a position, for phrase queries: the title's
+// words first, then those of the meta texts, then each block's heading and
+// text, with one position left free after each text so that no phrase
+// spans two. A compound takes one position per part not cut further
+// (base_url two, .Page.IsZero three), and starts at its first part's.
+// Stop words take their place but are not indexed in the meta texts and
+// the bodies, so a phrase's stop word matches any word there.
+//
 // # Fields and ranking
 //
 // Each page has four fields: its title; its headings; its meta (the
@@ -24,6 +41,16 @@
 // the fields, saturates the sum and multiplies by the stem's idf: BM25F.
 // A posting also names the block (the text under one heading) where the
 // stem weighs most, so that a result can open the page at that heading.
+//
+// A stem found on most pages weighs little (its idf is small), yet its
+// postings would be the largest file a query loads. So a stem of more
+// than 512 pages keeps in full only its 128 postings of most weight (the
+// field levels weighed as the browser weighs them); its other pages are
+// listed in tiers, each a set of pages sharing the posting of its median
+// page, without a block: the pages with the stem in their title, and the
+// rest. Every page that has the stem is still listed, so that a query
+// for several words finds the same pages; only the scores of the lighter
+// pages are approximate.
 //
 // # Files
 //
@@ -44,21 +71,37 @@
 //	           stem's place in that shard and its document frequency.
 //	           Words are in JavaScript string order.
 //	pN.js      postings shard N: one string holding, for each stem, the
-//	           number of pages, then for each page the gap from the
-//	           previous page, the text level times two plus one if other
-//	           fields follow, then if so the title level (and when it is
-//	           not zero the number of words of the title), the heading
-//	           level and the meta level, and last the block plus one (zero
-//	           for none).
+//	           number of postings in full times four plus the number of
+//	           tiers, the postings in full, then the tiers. A posting in
+//	           full is the gap from the previous page, the body level
+//	           times two plus one if other fields follow, then if so the
+//	           title level (and when it is not zero the number of words
+//	           of the title), the heading level and the meta level, and
+//	           last the block plus one (zero for none). A tier is a
+//	           posting without gap or block, shared by a set of pages:
+//	           their number and the gaps between them, or zero and a
+//	           bitset of six pages a digit, whichever is shorter.
+//	qN.js      positions shard N: for each stem of postings shard N, for
+//	           each of its pages in page order, the stem's positions in
+//	           the page (see Positions): for one position, the position
+//	           times two plus one; for several, their number times two,
+//	           the first, and the gap before each other minus one.
 //	fN.js      fragment group N: per page, [url, title, section,
-//	           description, [[anchor, heading, snippet], ...]].
+//	           description, [[anchor, heading, snippet], ...]]. The
+//	           anchor is empty when it is the plain slug of the heading
+//	           (ASCII, lower case, spaces made '-', only letters, digits,
+//	           '-' and '_' kept). The snippet is the block's first
+//	           sentences, or failing that its first words, in at most
+//	           100 letters.
 //	sN.js      prefix table N: for each one- and two-letter start of a
 //	           word of the titles and descriptions with one first letter,
 //	           the best pages in order.
 //	facets.js  for type, team, owner and tags, each value with its pages:
 //	           "l" and gaps, or "b" and a bitset of six pages a digit.
 //
-// Shards are cut at a few kilobytes, so a query loads the manifest, a
-// dictionary shard and a postings shard per word, and a fragment group
-// per result shown.
+// Shards are cut at a few kilobytes (a postings list longer than that has
+// a shard of its own), so a query loads the manifest, a dictionary shard
+// and a postings shard per word, and a fragment group per result shown.
+// Only a quoted phrase loads positions shards, one per postings shard of
+// its words.
 package search

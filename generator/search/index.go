@@ -50,7 +50,8 @@ type File struct {
 type Stats struct {
 	Docs, Words, Stems, Postings int
 	// Bytes counts the bytes of each kind of file: "manifest",
-	// "dictionary", "postings", "fragments", "prefixes", "facets".
+	// "dictionary", "postings", "positions", "fragments", "prefixes",
+	// "facets".
 	Bytes map[string]int
 	// Files counts the files of each kind.
 	Files map[string]int
@@ -80,7 +81,7 @@ var lengthNorm = [numFields]float64{0.5, 0.5, 0.5, 0.75}
 // Target sizes of the shards, before compression.
 const (
 	dictShardSize     = 4 << 10
-	postingsShardSize = 4 << 10
+	postingsShardSize = 3 << 10
 	fragmentGroupSize = 2 << 10
 	snippetRunes      = 100
 	shortResults      = 10
@@ -157,14 +158,19 @@ type termAcc struct {
 	tf                 [numFields]int32
 	blk, blkScore      int32
 	bestBlk, bestScore int32
-	titleWord          bool // a word of the title (a compound counting as one), not a stop word
+	titleWord          bool  // a word of the title (a compound counting as one), not a stop word
+	npos, pos          int32 // the number of positions, and where they start in worker.byStem
 }
 
 type docTerm struct {
 	stem int32
 	tf   [numFields]uint16
-	blk  uint16 // block index + 1 where the term weighs most; 0 for none
+	blk  uint16    // block index + 1 where the term weighs most; 0 for none
+	pos  [2]uint32 // where the term's positions are in docResult.positions
 }
+
+// A stemAt is a stem at a position of the document.
+type stemAt struct{ stem, at int32 }
 
 type shortHit struct {
 	prefix string
@@ -177,6 +183,7 @@ type docResult struct {
 	lens       [numFields]int32
 	short      []shortHit
 	frag       []byte
+	positions  []byte
 }
 
 type worker struct {
@@ -194,7 +201,14 @@ type worker struct {
 	firstTitle bool
 	lens       [numFields]int32
 	short      []shortHit
-	emitFn     func([]byte, wordKind)
+	emitFn     func([]byte, wordKind, int)
+
+	// The position of the text being tokenized in the document, the
+	// position of every stem indexed so far, and the same positions
+	// grouped by stem.
+	base   int32
+	pos    []stemAt
+	byStem []int32
 }
 
 func newWorker(v *vocab) *worker {
@@ -203,12 +217,17 @@ func newWorker(v *vocab) *worker {
 	return w
 }
 
+// add indexes text as part of a field. Its words take the positions
+// after those of the text before it, one left free between them, so that
+// no phrase is found across two texts.
 func (w *worker) add(field int, block int32, text string) {
 	w.field, w.block = field, block
-	w.tok.words(text, w.emitFn)
+	if n := w.tok.words(text, w.emitFn); n > 0 {
+		w.base += int32(n) + 1
+	}
 }
 
-func (w *worker) emit(b []byte, kind wordKind) {
+func (w *worker) emit(b []byte, kind wordKind, at int) {
 	ref, ok := w.cache[string(b)]
 	if !ok {
 		word := string(b)
@@ -231,6 +250,7 @@ func (w *worker) emit(b []byte, kind wordKind) {
 		}
 	}
 	w.lens[w.field]++
+	w.pos = append(w.pos, stemAt{ref.stem, w.base + int32(at)})
 	if int(ref.stem) >= len(w.acc) {
 		w.acc = slices.Grow(w.acc, int(ref.stem)+1-len(w.acc)+len(w.acc)/2)
 		w.acc = w.acc[:cap(w.acc)]
@@ -241,6 +261,7 @@ func (w *worker) emit(b []byte, kind wordKind) {
 		w.touched = append(w.touched, ref.stem)
 	}
 	a.tf[w.field]++
+	a.npos++
 	if w.field == fieldTitle && !ref.stop && kind != part {
 		a.titleWord = true
 	}
@@ -292,6 +313,7 @@ func (w *worker) doc(d *Doc) docResult {
 	w.touched = w.touched[:0]
 	w.lens = [numFields]int32{}
 	w.short = nil
+	w.base, w.pos = 0, w.pos[:0]
 
 	w.firstTitle = true
 	w.add(fieldTitle, -1, d.Title)
@@ -311,6 +333,21 @@ func (w *worker) doc(d *Doc) docResult {
 
 	res := docResult{lens: w.lens, short: dedupeShort(w.short), frag: fragment(d)}
 	res.terms = make([]docTerm, len(w.touched))
+	// The positions grouped by stem, each stem's in the order they came.
+	n := int32(0)
+	for _, s := range w.touched {
+		a := &w.acc[s]
+		a.pos = n
+		n += a.npos
+		a.npos = 0
+	}
+	w.byStem = slices.Grow(w.byStem[:0], int(n))[:n]
+	for _, p := range w.pos {
+		a := &w.acc[p.stem]
+		w.byStem[a.pos+a.npos] = p.at
+		a.npos++
+	}
+	positions := make([]byte, 0, 2*len(w.pos)+len(w.touched))
 	for i, s := range w.touched {
 		a := &w.acc[s]
 		if a.titleWord {
@@ -318,12 +355,40 @@ func (w *worker) doc(d *Doc) docResult {
 		}
 		a.closeBlock()
 		t := docTerm{stem: s, blk: uint16(a.bestBlk + 1)}
+		t.pos[0] = uint32(len(positions))
+		positions = appendPositions(positions, w.byStem[a.pos:a.pos+a.npos])
+		t.pos[1] = uint32(len(positions))
 		for f := range numFields {
 			t.tf[f] = uint16(min(a.tf[f], math.MaxUint16))
 		}
 		res.terms[i] = t
 	}
+	res.positions = positions
 	return res
+}
+
+// appendPositions appends the positions of one stem in a document, which
+// come in order, some maybe twice: for one position, the position times
+// two plus one; for several, their number times two, the first, and the
+// gap before each other minus one.
+func appendPositions(b []byte, ps []int32) []byte {
+	n := 1
+	for i := 1; i < len(ps); i++ {
+		if ps[i] != ps[i-1] {
+			n++
+		}
+	}
+	if n == 1 {
+		return appendNum(b, uint64(ps[0])*2+1)
+	}
+	b = appendNum(b, uint64(n)*2)
+	b = appendNum(b, uint64(ps[0]))
+	for i := 1; i < len(ps); i++ {
+		if ps[i] != ps[i-1] {
+			b = appendNum(b, uint64(ps[i]-ps[i-1]-1))
+		}
+	}
+	return b
 }
 
 // dedupeShort keeps the best score of each prefix.
@@ -339,24 +404,53 @@ func dedupeShort(hits []shortHit) []shortHit {
 
 // fragment is what a result shows of a page: [url, title, section,
 // description, [[anchor, heading, snippet], ...]]. A page without a
-// description shows the snippet of its first block.
+// description shows the snippet of its first block. The anchor is left
+// empty when it is the heading's plain slug (see plainSlug), which the
+// browser makes again.
 func fragment(d *Doc) []byte {
 	blocks := make([][3]string, len(d.Blocks))
 	for i, b := range d.Blocks {
-		blocks[i] = [3]string{b.Anchor, b.Heading, snippet(b.Text, snippetRunes)}
+		anchor := b.Anchor
+		if s, ok := plainSlug(b.Heading); ok && s == anchor {
+			anchor = ""
+		}
+		blocks[i] = [3]string{anchor, b.Heading, snippet(b.Text, snippetRunes)}
 	}
 	return marshal([]any{d.URL, d.Title, d.Section, d.Description, blocks})
 }
 
-// snippet returns the start of text, spaces collapsed, cut at a word
-// boundary after at most n runes. It reads no further than it needs.
+// plainSlug returns the id a heading of ASCII text gets, when it has no
+// other: lower case, letters, digits, '-' and '_' kept, spaces made '-',
+// the rest dropped. ok is false for other text, and for a heading whose
+// slug would be empty.
+func plainSlug(heading string) (slug string, ok bool) {
+	b := make([]byte, 0, len(heading))
+	for i := 0; i < len(heading); i++ {
+		c := heading[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '_':
+			b = append(b, c)
+		case c == ' ':
+			b = append(b, '-')
+		}
+	}
+	return string(b), len(b) > 0
+}
+
+// snippet returns the start of text, spaces collapsed: its first whole
+// sentences when they fill at least a third of n runes, else its first
+// words, cut after at most n runes. It reads no further than it needs.
 func snippet(text string, n int) string {
 	var b strings.Builder
-	runes := 0
+	runes, sentenceEnd, sentenceRunes := 0, 0, 0
 	for {
 		text = strings.TrimLeftFunc(text, unicode.IsSpace)
 		if text == "" {
-			break
+			return b.String()
 		}
 		end := strings.IndexFunc(text, unicode.IsSpace)
 		if end < 0 {
@@ -367,19 +461,23 @@ func snippet(text string, n int) string {
 		k := utf8.RuneCountInString(f)
 		if runes > 0 {
 			if runes+1+k > n {
-				b.WriteString(" …")
 				break
 			}
 			b.WriteByte(' ')
 			runes++
 		} else if k > n {
-			b.WriteString(string([]rune(f)[:n]) + "…")
-			break
+			return string([]rune(f)[:n]) + "…"
 		}
 		b.WriteString(f)
 		runes += k
+		if strings.IndexByte(".!?", f[len(f)-1]) >= 0 {
+			sentenceEnd, sentenceRunes = b.Len(), runes
+		}
 	}
-	return b.String()
+	if sentenceRunes >= n/3 {
+		return b.String()[:sentenceEnd]
+	}
+	return b.String() + " …"
 }
 
 func marshal(v any) []byte {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -30,8 +31,11 @@ var docs = []Doc{
 	},
 	{
 		URL: "/team/who-we-are/", Title: "Who we are", Section: "Team", Type: "page", Team: "Product Ops", Owner: "priya",
-		Blocks: []Block{{Text: "Priya Raman runs product ops. We meet weekly."}},
-		Extra:  []string{"Weekly review"},
+		Blocks: []Block{
+			{Text: "Priya Raman runs product ops. We meet weekly."},
+			{Anchor: "contact-1", Heading: "Contact", Text: "Ask in the channel."},
+		},
+		Extra: []string{"Weekly review"},
 	},
 	{
 		URL: "/roadmaps/mobile/", Title: "Mobile roadmap", Section: "Roadmaps", Type: "roadmap", Team: "Mobile", Owner: "aisha",
@@ -45,9 +49,11 @@ type decoded struct {
 	manifest map[string]any
 	words    map[string]wordEntry
 	lists    map[[2]int][]decodedPosting
-	frags    [][]any
-	short    map[string][]int
-	facets   map[string]map[string][]int
+	// positions holds, per stem and document, the stem's positions.
+	positions map[[2]int]map[int][]int
+	frags     [][]any
+	short     map[string][]int
+	facets    map[string]map[string][]int
 }
 
 type wordEntry struct{ shard, index, df int }
@@ -56,6 +62,49 @@ type decodedPosting struct {
 	doc                        int
 	title, heading, meta, body int
 	titleWords, blk            int
+	tier                       int // 0 for a posting in full
+}
+
+// posting reads the fields of one posting.
+func (d *decoded) posting(r *numbers, withBlock bool) decodedPosting {
+	var p decodedPosting
+	a := r.num()
+	p.body = a / 2
+	if a%2 == 1 {
+		p.title = r.num()
+		if p.title > 0 {
+			p.titleWords = r.num()
+		}
+		p.heading, p.meta = r.num(), r.num()
+	}
+	if withBlock {
+		p.blk = r.num()
+	}
+	return p
+}
+
+// docSet reads a set of documents: a list or a bitset.
+func (d *decoded) docSet(r *numbers) []int {
+	var set []int
+	n, doc := r.num(), -1
+	if n > 0 {
+		for range n {
+			doc += r.num() + 1
+			set = append(set, doc)
+		}
+		return set
+	}
+	docs := int(d.manifest["docs"].(float64))
+	for i := range (docs + 5) / 6 {
+		bits := digitValue[r.s[r.i]]
+		r.i++
+		for b := range 6 {
+			if bits&(1<<b) != 0 {
+				set = append(set, i*6+b)
+			}
+		}
+	}
+	return set
 }
 
 func payload(t *testing.T, data []byte, v any) {
@@ -101,7 +150,7 @@ func decode(t *testing.T, ix *Index) *decoded {
 	for _, f := range ix.Files {
 		files[f.Name] = f.Data
 	}
-	d := &decoded{words: map[string]wordEntry{}, lists: map[[2]int][]decodedPosting{}, short: map[string][]int{}, facets: map[string]map[string][]int{}}
+	d := &decoded{words: map[string]wordEntry{}, lists: map[[2]int][]decodedPosting{}, positions: map[[2]int]map[int][]int{}, short: map[string][]int{}, facets: map[string]map[string][]int{}}
 	payload(t, files["index.js"], &d.manifest)
 	dir := d.manifest["version"].(string) + "/"
 	get := func(name string, v any) {
@@ -134,22 +183,51 @@ func decode(t *testing.T, ix *Index) *decoded {
 		get(fmt.Sprintf("p%d.js", s), &stream)
 		r := &numbers{s: stream, t: t}
 		for i := 0; r.more(); i++ {
-			n, doc := r.num(), -1
-			for range n {
+			key := [2]int{s, i}
+			h, doc := r.num(), -1
+			for range h / 4 {
 				doc += r.num() + 1
-				p := decodedPosting{doc: doc}
-				a := r.num()
-				p.body = a / 2
-				if a%2 == 1 {
-					p.title = r.num()
-					if p.title > 0 {
-						p.titleWords = r.num()
-					}
-					p.heading, p.meta = r.num(), r.num()
-				}
-				p.blk = r.num()
-				d.lists[[2]int{s, i}] = append(d.lists[[2]int{s, i}], p)
+				p := d.posting(r, true)
+				p.doc = doc
+				d.lists[key] = append(d.lists[key], p)
 			}
+			for tier := range h % 4 {
+				p := d.posting(r, false)
+				p.tier = tier + 1
+				for _, doc := range d.docSet(r) {
+					p.doc = doc
+					d.lists[key] = append(d.lists[key], p)
+				}
+			}
+			slices.SortFunc(d.lists[key], func(a, b decodedPosting) int { return a.doc - b.doc })
+		}
+		// The positions shard: for each stem of the postings shard, for
+		// each of its documents in order, the positions.
+		var positions string
+		get(fmt.Sprintf("q%d.js", s), &positions)
+		r = &numbers{s: positions, t: t}
+		for i := 0; r.more(); i++ {
+			key := [2]int{s, i}
+			d.positions[key] = map[int][]int{}
+			for _, p := range d.lists[key] {
+				h := r.num()
+				var at []int
+				if h%2 == 1 {
+					at = []int{h / 2}
+				} else {
+					for j := range h / 2 {
+						if j == 0 {
+							at = append(at, r.num())
+						} else {
+							at = append(at, at[j-1]+r.num()+1)
+						}
+					}
+				}
+				d.positions[key][p.doc] = at
+			}
+		}
+		if r.more() || len(d.positions) < len(d.lists) {
+			t.Errorf("q%d.js does not hold the positions of the stems of p%d.js", s, s)
 		}
 	}
 	groups := &numbers{s: d.manifest["fragments"].(string), t: t}
@@ -257,8 +335,12 @@ func TestIndexContent(t *testing.T) {
 		t.Errorf("fragment 1 is of %v", got)
 	}
 	blocks := d.frags[0][4].([]any)
-	if b := blocks[2].([]any); b[0] != "rollback" || b[1] != "Rollback" || !strings.HasPrefix(b[2].(string), "Roll back with") {
+	// An anchor that is the heading's slug is left for the browser to make.
+	if b := blocks[2].([]any); b[0] != "" || b[1] != "Rollback" || !strings.HasPrefix(b[2].(string), "Roll back with") {
 		t.Errorf("fragment 0, block 2: %v", b)
+	}
+	if b := d.frags[1][4].([]any)[1].([]any); b[0] != "contact-1" {
+		t.Errorf("fragment 1, block 1: %v, want the anchor contact-1 kept", b)
 	}
 	if desc, text := d.frags[1][3], d.frags[1][4].([]any)[0].([]any)[2]; desc != "" || text != "Priya Raman runs product ops. We meet weekly." {
 		t.Errorf("fragment 1: description %q, first block %q", desc, text)
@@ -275,6 +357,80 @@ func TestIndexContent(t *testing.T) {
 	}
 	if got := d.facets["tags"]["launch"]; !slices.Equal(got, []int{0, 2}) {
 		t.Errorf("tag launch: %v", got)
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"short text whole", "  Set base_url\n in the brief. ", "Set base_url in the brief."},
+		{"whole sentences that fit", "The PM runs the kickoff with the team. Everyone reads the brief first. Then the launch date is set and the checklist begins.",
+			"The PM runs the kickoff with the team. Everyone reads the brief first."},
+		{"a short first sentence is not enough", "Yes. The rest goes on and on without a stop for much longer than a snippet would ever hold in one line",
+			"Yes. The rest goes on and on without a stop for much longer than a snippet would ever hold in one …"},
+		{"one long word", strings.Repeat("x", 120), strings.Repeat("x", 100) + "…"},
+		{"empty", " \n ", ""},
+	} {
+		if got := snippet(tc.text, 100); got != tc.want {
+			t.Errorf("%s: snippet\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestPlainSlug(t *testing.T) {
+	for heading, want := range map[string]string{
+		"Review cadence": "review-cadence", "Set `base_url` (once)": "set-base_url-once", "What's next?": "whats-next",
+		"Café": "", "!!!": "", "": "",
+	} {
+		got, ok := plainSlug(heading)
+		if got != want || ok != (want != "") {
+			t.Errorf("plainSlug(%q) = %q, %v; want %q", heading, got, ok, want)
+		}
+	}
+}
+
+// at returns the positions of word's stem in document doc.
+func (d *decoded) at(t *testing.T, word string, doc int) []int {
+	t.Helper()
+	w, ok := d.words[word]
+	if !ok {
+		t.Fatalf("%q is not in the dictionary", word)
+	}
+	return d.positions[[2]int{w.shard, w.index}][doc]
+}
+
+// TestIndexPositions checks the positions of words: in order through the
+// title, the meta texts and the blocks, each text after the last with a
+// position left free, stop words counted where they are not indexed.
+func TestIndexPositions(t *testing.T) {
+	d := decode(t, Build(docs))
+	// Launch readiness (0 1) · The two-week checklist before a launch.
+	// (3 ... 9) · owner product-ops (11 12) · type playbook (14) · section
+	// Playbooks (16) · tags launch (18) and release (20) · the first
+	// block: Every customer-facing change goes through launch readiness.
+	// (22 ... 29) · Kickoff (31) · Set base_url in the brief. The PM
+	// runs it. (33 ... 42) · Rollback (44) · Roll back with the
+	// LaunchDarkly flag, then tell customers. (46 ... 55)
+	for _, tc := range []struct {
+		word string
+		want []int
+	}{
+		{"launch", []int{0, 9, 18, 28, 50}},
+		{"readiness", []int{1, 29}},
+		{"checklist", []int{6}},
+		{"customer-facing", []int{23}},
+		{"customer", []int{23, 55}},
+		{"facing", []int{24}},
+		{"base_url", []int{34}},
+		{"url", []int{35}},
+		{"brief", []int{38}},
+	} {
+		if got := d.at(t, tc.word, 0); !slices.Equal(got, tc.want) {
+			t.Errorf("positions of %q in document 0: %v, want %v", tc.word, got, tc.want)
+		}
+	}
+	// A stem of several words has the positions of all of them.
+	if got := d.at(t, "launched", 2); !slices.Equal(got, d.at(t, "launch", 2)) || len(got) != 2 {
+		t.Errorf("positions of launch (launched, tag launch) in document 2: %v", got)
 	}
 }
 
@@ -353,5 +509,85 @@ func TestIndexGolden(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("the index differs from testdata/index.txtar (run go test -update and review the diff):\n%s", got)
+	}
+}
+
+// TestIndexTiers checks a word on more pages than tierAbove: its heaviest
+// postings are kept in full, the rest in tiers that still list every page
+// that has the word, the pages with the word in their title apart.
+func TestIndexTiers(t *testing.T) {
+	var many []Doc
+	for i := range 1000 {
+		title := fmt.Sprintf("Page %d", i)
+		if i%5 == 0 {
+			title = fmt.Sprintf("Common page %d", i)
+		}
+		body := strings.Repeat("common ", i%7+1) + strings.Repeat("filler ", 7-i%7)
+		if i%10 == 3 {
+			body = "filler filler filler filler filler filler filler filler"
+		}
+		many = append(many, Doc{URL: fmt.Sprintf("/p/%d/", i), Title: title, Blocks: []Block{{Text: body + " rare" + strconv.Itoa(i%300)}}})
+	}
+	d := decode(t, Build(many))
+	common := d.postings(t, "common")
+	if len(common) != 900 {
+		t.Fatalf("common: %d postings, want the 900 pages that have it", len(common))
+	}
+	weight := func(p decodedPosting) int { return 10*p.title + 4*p.heading + 3*p.meta + p.body }
+	minFull, maxTiered, full := 1<<30, 0, 0
+	tiers := map[int][]int{}
+	for i, p := range common {
+		if i > 0 && common[i-1].doc == p.doc {
+			t.Fatalf("common: page %d listed twice", p.doc)
+		}
+		if many[p.doc].Blocks[0].Text[:6] != "common" && p.title == 0 {
+			t.Errorf("common: page %d listed without having the word", p.doc)
+		}
+		if p.tier == 0 {
+			full++
+			minFull = min(minFull, weight(p))
+			continue
+		}
+		tiers[p.tier] = append(tiers[p.tier], p.doc)
+		if p.blk != 0 {
+			t.Errorf("common: page %d of tier %d has a block", p.doc, p.tier)
+		}
+	}
+	if full != headSize {
+		t.Errorf("common: %d postings in full, want %d", full, headSize)
+	}
+	// The tiers' own postings are those of one of their pages; every page
+	// of a tier weighs no more than the lightest posting in full.
+	for _, p := range common {
+		if p.tier > 0 {
+			maxTiered = max(maxTiered, weight(p))
+		}
+	}
+	if maxTiered > minFull {
+		t.Errorf("common: a tier weighs %d, more than the lightest posting in full (%d)", maxTiered, minFull)
+	}
+	if len(tiers) != 2 {
+		t.Fatalf("common: tiers %v, want two: titled pages and the rest", tiers)
+	}
+	for _, doc := range tiers[1] {
+		if doc%5 != 0 {
+			t.Errorf("common: page %d in the tier of titles has no title word", doc)
+		}
+	}
+	for _, doc := range tiers[2] {
+		if doc%5 == 0 {
+			t.Errorf("common: page %d with the word in its title is in the last tier", doc)
+		}
+	}
+	// The 200 pages with the word in their title outweigh the others: the
+	// heaviest are in full, the others in the tier of titles.
+	if got, want := len(tiers[1]), 200-headSize; got != want {
+		t.Errorf("common: %d pages in the tier of titles, want %d", got, want)
+	}
+	// A word of few pages has its postings in full.
+	for _, p := range d.postings(t, "rare7") {
+		if p.tier != 0 {
+			t.Errorf("rare7: page %d in a tier", p.doc)
+		}
 	}
 }

@@ -17,6 +17,8 @@ type tokenizer struct {
 	segs  []span // the run cut at its joiners
 	humps []span // a segment cut at its camelCase humps
 	buf   []byte
+	at    int  // the position of the next word
+	cjk   bool // the run is of Chinese, Japanese or Korean letters
 }
 
 type span struct{ start, end int }
@@ -31,28 +33,46 @@ const (
 	part
 )
 
-// words calls emit for every word of text, in order. A run of letters and
+// words calls emit for every word of text, in order, with its position,
+// and returns the number of positions text takes. A run of letters and
 // digits joined by '_', '-' or '.', or written in camelCase, is a compound
 // (snake_case, kebab-case, config.base_url, baseURL): it is emitted whole,
 // with its joiners, and then part by part, a camelCase part of a joined
 // run whole and then hump by hump: ".Page.IsZero" gives page.iszero, page,
-// iszero, is and zero. The slice passed to emit is reused after it
-// returns.
-func (t *tokenizer) words(text string, emit func(w []byte, kind wordKind)) {
+// iszero, is and zero. Each word of its own takes a position, and so does
+// each part of a compound that is not cut further: a compound takes the
+// position of its first part, so that "page.iszero" is at 0, "page" at 0,
+// "iszero" and "is" at 1, "zero" at 2, and the next word at 3. A word too
+// long to index still takes its position.
+//
+// Chinese, Japanese and Korean text (Han, Hiragana, Katakana and Hangul
+// letters) is not cut into words by spaces, so a run of its letters is
+// indexed as overlapping pairs of letters, each at its own position:
+// "検索エンジン" gives 検索 at 0, 索エ at 1, エン at 2, ンジ at 3 and ジン at 4.
+// A letter on its own is indexed alone.
+//
+// The slice passed to emit is reused after it returns.
+func (t *tokenizer) words(text string, emit func(w []byte, kind wordKind, at int)) int {
 	t.run = t.run[:0]
+	t.at = 0
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		i += size
+		cjk := r >= utf8.RuneSelf && isCJK(r)
 		switch {
-		case isWordRune(r):
+		case cjk || isWordRune(r):
+			if cjk != t.cjk && len(t.run) > 0 {
+				t.flush(emit)
+			}
+			t.cjk = cjk
 			t.run = append(t.run, r)
 			continue
-		case isJoiner(r) && len(t.run) > 0 && i < len(text):
+		case isJoiner(r) && len(t.run) > 0 && !t.cjk && i < len(text):
 			next, _ := utf8.DecodeRuneInString(text[i:])
-			if isWordRune(next) {
+			if isWordRune(next) && !isCJK(next) {
 				t.run = append(t.run, r)
 				continue
 			}
@@ -60,42 +80,59 @@ func (t *tokenizer) words(text string, emit func(w []byte, kind wordKind)) {
 		t.flush(emit)
 	}
 	t.flush(emit)
+	return t.at
 }
 
-func (t *tokenizer) flush(emit func(w []byte, kind wordKind)) {
+func (t *tokenizer) flush(emit func(w []byte, kind wordKind, at int)) {
 	run := t.run
 	if len(run) == 0 {
 		return
 	}
 	t.run = t.run[:0]
+	if t.cjk {
+		t.cjk = false
+		if len(run) == 1 {
+			t.emit(emit, run, single, t.at)
+			t.at++
+			return
+		}
+		for i := 0; i+1 < len(run); i++ {
+			t.emit(emit, run[i:i+2], single, t.at)
+			t.at++
+		}
+		return
+	}
 	t.segs = splitJoiners(run, t.segs[:0])
 	t.humps = splitHumps(run, t.segs[0], t.humps[:0])
 	if len(t.segs) == 1 && len(t.humps) == 1 {
-		t.emit(emit, run, single)
+		t.emit(emit, run, single, t.at)
+		t.at++
 		return
 	}
-	t.emit(emit, run, whole)
+	t.emit(emit, run, whole, t.at)
 	for i, seg := range t.segs {
 		if i > 0 {
 			t.humps = splitHumps(run, seg, t.humps[:0])
 		}
 		if len(t.humps) == 1 {
-			t.emit(emit, run[seg.start:seg.end], part)
+			t.emit(emit, run[seg.start:seg.end], part, t.at)
+			t.at++
 			continue
 		}
 		if len(t.segs) > 1 {
-			t.emit(emit, run[seg.start:seg.end], whole)
+			t.emit(emit, run[seg.start:seg.end], whole, t.at)
 		}
 		for _, h := range t.humps {
-			t.emit(emit, run[h.start:h.end], part)
+			t.emit(emit, run[h.start:h.end], part, t.at)
+			t.at++
 		}
 	}
 }
 
-func (t *tokenizer) emit(emit func(w []byte, kind wordKind), runes []rune, kind wordKind) {
+func (t *tokenizer) emit(emit func(w []byte, kind wordKind, at int), runes []rune, kind wordKind, at int) {
 	if len(runes) <= maxWord {
 		t.buf = fold(t.buf[:0], runes)
-		emit(t.buf, kind)
+		emit(t.buf, kind, at)
 	}
 }
 
@@ -136,6 +173,12 @@ func isWordRune(r rune) bool {
 }
 
 func isJoiner(r rune) bool { return r == '_' || r == '-' || r == '.' }
+
+// isCJK reports whether r is a letter of Chinese, Japanese or Korean text:
+// Han, Hiragana, Katakana or Hangul, or the Katakana long vowel mark.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r == 'ー'
+}
 
 func isLower(r rune) bool {
 	if r < utf8.RuneSelf {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -10,7 +11,7 @@ import (
 func tokens(text string) string {
 	var t tokenizer
 	var out []string
-	t.words(text, func(w []byte, kind wordKind) {
+	t.words(text, func(w []byte, kind wordKind, at int) {
 		switch kind {
 		case whole:
 			out = append(out, string(w)+"+")
@@ -37,7 +38,14 @@ func TestTokenizer(t *testing.T) {
 		{"apostrophes split", "don’t isn't", "don t isn t"},
 		{"accents folded", "Tomás Müller façade ĂŞ", "tomas muller facade as"},
 		{"combining accents dropped", "Toma\u0301s", "tomas"},
-		{"other scripts kept", "Привет мир 日本", "привет мир 日本"},
+		{"other scripts kept", "Привет мир", "привет мир"},
+		{"Japanese in pairs of letters", "検索エンジンの設定", "検索 索エ エン ンジ ジン ンの の設 設定"},
+		{"Chinese in pairs of letters", "东京和京都。", "东京 京和 和京 京都"},
+		{"Korean in pairs of letters", "검색 엔진을", "검색 엔진 진을"},
+		{"a letter alone", "日 本", "日 本"},
+		{"mixed with latin letters", "iPhone用アプリ v2版", "iphone+ -i -phone 用ア アプ プリ v2 版"},
+		{"joiners do not join Chinese", "東京-大阪 a_東", "東京 大阪 a 東"},
+		{"long vowel mark", "サーバー", "サー ーバ バー"},
 		{"too long dropped, short parts kept", strings.Repeat("x", 41) + "_y " + strings.Repeat("z", 41), "-y"},
 		{"upper case", "SOURCE_DATE_EPOCH", "source_date_epoch+ -source -date -epoch"},
 	} {
@@ -46,6 +54,31 @@ func TestTokenizer(t *testing.T) {
 				t.Errorf("tokens(%q)\n got %s\nwant %s", tc.text, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestPositions checks the positions of words: a compound takes one per
+// part not cut further, and starts where its first part does.
+func TestPositions(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Launch the readiness review", "launch@0 the@1 readiness@2 review@3 (4)"},
+		{"set base_url in", "set@0 base_url@1 base@1 url@2 in@3 (4)"},
+		{".Page.IsZero now", "page.iszero@0 page@0 iszero@1 is@1 zero@2 now@3 (4)"},
+		{"LaunchDarkly flag", "launchdarkly@0 launch@0 darkly@1 flag@2 (3)"},
+		{"検索エンジン 設定", "検索@0 索エ@1 エン@2 ンジ@3 ジン@4 設定@5 (6)"},
+		{"a 日 b", "a@0 日@1 b@2 (3)"},
+		{strings.Repeat("x", 41) + " kept", "kept@1 (2)"},
+		{"", "(0)"},
+	} {
+		var tok tokenizer
+		var out []string
+		n := tok.words(tc.text, func(w []byte, kind wordKind, at int) {
+			out = append(out, fmt.Sprintf("%s@%d", w, at))
+		})
+		out = append(out, fmt.Sprintf("(%d)", n))
+		if got := strings.Join(out, " "); got != tc.want {
+			t.Errorf("positions of %q\n got %s\nwant %s", tc.text, got, tc.want)
+		}
 	}
 }
 
