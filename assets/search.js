@@ -756,7 +756,11 @@
       var block = hit.blk ? f[4][hit.blk - 1] : null;
       var a = document.createElement("a");
       a.className = "search-hit";
-      a.href = href(f[0], block && (block[0] || slug(block[1])));
+      // The link is the page's address, so that tools can read results
+      // as pages; following it opens the page at the heading (see go).
+      a.href = href(f[0]);
+      var anchor = block && (block[0] || slug(block[1]));
+      if (anchor) a.setAttribute("data-anchor", anchor);
       var head = span("search-hit-title");
       highlighted(head, f[1], hl);
       a.append(head);
@@ -793,6 +797,20 @@
       return out;
     });
   }
+
+  // go opens the result a at the heading it found the words under. A plain
+  // click on a result does the same; a click that opens a new tab or
+  // window opens the page at its top.
+  function go(a) {
+    var anchor = a.getAttribute("data-anchor");
+    location.href = anchor ? a.href + "#" + encodeURIComponent(anchor) : a.href;
+  }
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a.search-hit[data-anchor]");
+    if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    go(a);
+  });
 
   var api = window.opsdocsSearch = {
     ready: ready, search: search, render: render, facets: facets,
@@ -885,7 +903,7 @@
     } else if (e.key === "Enter") {
       e.preventDefault();
       var a = active >= 0 && options()[active] ? options()[active].querySelector("a") : null;
-      if (a) location.href = a.href;
+      if (a) go(a);
       else if (input.value.trim()) location.href = api.pageURL(input.value.trim());
     }
   });

@@ -707,3 +707,30 @@ func quantile(xs []float64, q float64) float64 {
 	slices.Sort(s)
 	return s[min(len(s)-1, int(math.Ceil(q*float64(len(s))))-1)]
 }
+
+// TestSearchHeadingLink checks the contract of the search page's results
+// (each link's href is its page's address) and that following a result
+// still lands on the heading its words are under.
+func TestSearchHeadingLink(t *testing.T) {
+	site := buildDemo(t)
+	b := New(t, 1280, 900)
+	hrefs := searchPage(t, b, site, "enterprise accounts incident")
+	if len(hrefs) == 0 {
+		t.Fatal("no results")
+	}
+	for _, h := range hrefs {
+		if strings.Contains(h, "#") || !strings.HasSuffix(h, "/") {
+			t.Errorf("result href %q is not a page's address", h)
+		}
+	}
+	first := Eval[string](t, b, `document.querySelector("#search-results a").getAttribute("href")`)
+	anchor := Eval[string](t, b, `document.querySelector("#search-results a").getAttribute("data-anchor") || ""`)
+	if first != "/playbooks/incident-communication/" || anchor != "enterprise-accounts" {
+		t.Fatalf("first result %s at heading %q, want /playbooks/incident-communication/ at enterprise-accounts", first, anchor)
+	}
+	b.Do(t, chromedp.Click(chromedp.CSS("#search-results a")), chromedp.WaitVisible(chromedp.CSS("h1")))
+	if got := Eval[string](t, b, `location.pathname + location.hash`); got != "/playbooks/incident-communication/#enterprise-accounts" {
+		t.Errorf("the result opened %s, want the page at its heading", got)
+	}
+	b.NoConsoleErrors(t)
+}
