@@ -19,7 +19,7 @@ type alias struct {
 
 // aliases collects the earlier URLs of every page, reporting those that
 // are malformed or taken by a page or another alias.
-func (b *builder) aliases() []alias {
+func (b *builder) aliases(diags *diag.List) []alias {
 	// Every URL the site publishes: pages, the section pages of folders,
 	// files.
 	urls := make(map[string]string, len(b.targets))
@@ -38,11 +38,11 @@ func (b *builder) aliases() []alias {
 		for _, a := range p.Aliases {
 			from, err := aliasURL(a)
 			if err != nil {
-				b.diags.Errorf(p.File, line, diag.BadFrontMatter, "aliases: %v", err)
+				diags.Errorf(p.File, line, diag.BadFrontMatter, "aliases: %v", err)
 				continue
 			}
 			if other, ok := urls[from]; ok {
-				b.diags.Errorf(p.File, line, diag.DuplicateURL, "aliases: %s is already the URL of %s: remove the alias or move that page", from, other)
+				diags.Errorf(p.File, line, diag.DuplicateURL, "aliases: %s is already the URL of %s: remove the alias or move that page", from, other)
 				continue
 			}
 			urls[from] = p.File
