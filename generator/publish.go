@@ -17,6 +17,15 @@ type alias struct {
 	to   *page
 }
 
+// file is the output file of the alias's redirect page.
+func (a alias) file() string {
+	name := strings.TrimPrefix(a.from, "/")
+	if strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	return name
+}
+
 // aliases collects the earlier URLs of every page, reporting those that
 // are malformed or taken by a page or another alias.
 func (b *builder) aliases(diags *diag.List) []alias {
@@ -95,11 +104,7 @@ func (b *builder) writeAliases(aliases []alias) error {
 		if err := redirectPage.Execute(&buf, struct{ Title, URL string }{a.to.Title, b.base + a.to.URL}); err != nil {
 			return err
 		}
-		name := strings.TrimPrefix(a.from, "/")
-		if strings.HasSuffix(name, "/") {
-			name += "index.html"
-		}
-		if err := b.opts.Output.WriteFile(name, buf.Bytes()); err != nil {
+		if err := b.opts.Output.WriteFile(a.file(), buf.Bytes()); err != nil {
 			return err
 		}
 		b.res.Files++

@@ -2,8 +2,17 @@ package generator
 
 import (
 	"context"
+	"errors"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+	"time"
 
+	"github.com/opsdocs/opsdocs/generator/content"
+	"github.com/opsdocs/opsdocs/generator/diag"
 	"github.com/opsdocs/opsdocs/generator/output"
+	"github.com/opsdocs/opsdocs/generator/search"
 )
 
 // A Rebuilder builds a site again each time its files change, for the
@@ -11,17 +20,86 @@ import (
 // output.Memory, so the previous one can go on being served while the next
 // is built, and be kept when the new one has errors.
 //
+// The first call builds the whole site and keeps what the build made of
+// every page. After that, a change that only edits pages or other files
+// below content/ is applied to what was kept: the edited pages are read
+// and converted again, and only the pages that show something of them
+// are rendered again (see Rebuild). Anything else (a layout, an asset,
+// opsdocs.yaml, a file added, removed or renamed) builds the whole site
+// again. Either way the files and the diagnostics are those a full build
+// of the same files gives.
+//
+// The search index is built after the site, in the background, and added
+// to its output a moment later (about a second for 10,000 pages): until
+// then the site keeps the index of the previous build, or has none after
+// the first. Files of the index before the previous one are removed, so
+// that a page still using the previous index can finish its queries.
+//
+// Dates from git (Options.GitDir) are read once, by the first build: a
+// page edited during the preview keeps the date of its last commit, as a
+// build would show, until the preview starts again.
+//
 // A Rebuilder is not safe for concurrent use: calls to Rebuild are made
 // one after the other.
 type Rebuilder struct {
 	opts Options
+	git  *gitDates // read by the first build
+	last *kept     // the last build, nil when the next must be full
+	// updates counts the builds brought up to date rather than made anew.
+	updates int
+
+	// searchDelay is how long the search index waits for the edits to
+	// pause before it is built, so that it does not slow down the
+	// rebuilds of a quick series of edits.
+	searchDelay time.Duration
+
+	// mu guards gen and the search index's writes into the output of the
+	// last build.
+	mu       sync.Mutex
+	gen      int           // counts builds, so that a stale index is dropped
+	searched chan struct{} // closed when the latest index is in, or dropped
 }
+
+// defaultSearchDelay is a Rebuilder's searchDelay.
+const defaultSearchDelay = 200 * time.Millisecond
 
 // NewRebuilder returns a Rebuilder of the site described by opts. Its
 // Output is ignored: every build goes to memory.
 func NewRebuilder(opts Options) *Rebuilder {
 	opts.Output = nil
-	return &Rebuilder{opts: opts}
+	done := make(chan struct{})
+	close(done)
+	return &Rebuilder{opts: opts, searchDelay: defaultSearchDelay, searched: done}
+}
+
+// A kept build: the builder with what it made of every page, its output,
+// its diagnostics split by what reported them, and the pages to index.
+type kept struct {
+	b     *builder
+	out   *output.Memory
+	pages int // as counted in Result.Pages
+
+	// rest are the diagnostics of everything but the site-wide checks,
+	// sorted by file; checks, those of each site-wide check.
+	rest   []diag.Diagnostic
+	checks checks
+
+	docs  []search.Doc
+	docAt map[string]int // URL -> index in docs
+
+	// index and previous are the files of the search index in out, and
+	// those of the one before it (see Rebuilder).
+	index, previous []string
+}
+
+// checks are the findings of the checks that look across pages, each of
+// which runs again as a whole when a change may alter what it finds.
+type checks struct {
+	links, kpiIDs, aliases, courses []diag.Diagnostic
+}
+
+func (c *checks) all() []diag.Diagnostic {
+	return slices.Concat(c.links, c.kpiIDs, c.aliases, c.courses)
 }
 
 // Rebuild builds the site and returns the result with the files built.
@@ -31,16 +109,201 @@ func NewRebuilder(opts Options) *Rebuilder {
 // no longer exists was removed. nil means everything, as on the first
 // call.
 //
-// The site is built in full whatever changed: changed is the seam for
-// rebuilding only the pages that depend on the changed files. Errors are
-// those of Build; the files are nil when the error is not.
+// When every change edits a page or a file of content/ that the previous
+// build had, and still has, the previous build is brought up to date:
+// the edited pages are loaded, converted and decoded again, the checks
+// that look across pages (links and anchors, KPI ids, aliases, curricula)
+// run again when the edit may concern them, and these pages are rendered:
+//
+//   - the edited page and its section's page;
+//   - when its title, description or weight changed, every page whose
+//     sidebar, breadcrumbs or neighbours list it: the pages of its section
+//     and below (of the parent section, for a section page), or every
+//     page for a page at the top of the sidebar;
+//   - when it is or becomes part of a curriculum, every page of the
+//     curriculum;
+//   - when its roadmap, KPIs, review status, updated date or curriculum
+//     changed, the pages whose layouts show that data of the whole site
+//     (the site-wide views, see render.Templates.Uses), and api/*.json;
+//   - the playbooks whose templates link to it, when its title changed.
+//
+// Otherwise the whole site is built. Errors are those of Build; the files
+// are nil when the error is not.
 func (r *Rebuilder) Rebuild(ctx context.Context, changed []string) (*Result, *output.Memory, error) {
-	mem := output.NewMemory()
+	if r.last != nil && changed != nil {
+		res, out, ok, err := r.update(ctx, changed)
+		if ok {
+			r.updates++
+			return res, out, nil
+		}
+		r.last = nil
+		if ctx.Err() != nil {
+			return res, nil, err
+		}
+	}
+	return r.full(ctx)
+}
+
+// full builds the whole site and keeps it.
+func (r *Rebuilder) full(ctx context.Context) (*Result, *output.Memory, error) {
+	r.last = nil
+	out := output.NewMemory()
 	opts := r.opts
-	opts.Output = mem
-	res, err := Build(ctx, opts)
+	opts.Output = out
+	b := newBuilder(opts)
+	b.git, b.searchLater = r.git, true
+	res, err := b.build(ctx)
+	r.git = b.git
 	if err != nil {
 		return res, nil, err
 	}
-	return res, mem, nil
+	k := &kept{b: b, out: out, pages: res.Pages, docs: b.docs}
+	b.docs = nil
+	if k.split(res.Diagnostics) {
+		k.indexDocs()
+		r.last = k
+	}
+	r.index(k)
+	return res, out, nil
+}
+
+// split sorts the diagnostics of a full build by what reported them. The
+// site-wide checks are pure functions of the pages, so they run again to
+// learn their share. It reports false if their findings are not all
+// among the build's, which would be a mistake in this file: the
+// Rebuilder then builds the whole site every time.
+func (k *kept) split(all []diag.Diagnostic) bool {
+	b := k.b
+	var links, ids, aliases, courses diag.List
+	b.checkLinks(&links)
+	b.rollUpData(&ids)
+	b.aliases(&aliases)
+	b.curricula(&courses)
+	k.checks = checks{links.Sorted(), ids.Sorted(), aliases.Sorted(), courses.Sorted()}
+
+	found := make(map[diag.Diagnostic]bool, len(all))
+	for _, d := range all {
+		found[d] = true
+	}
+	from := map[diag.Diagnostic]bool{}
+	for _, d := range k.checks.all() {
+		if !found[d] {
+			return false
+		}
+		from[d] = true
+	}
+	for _, d := range all {
+		if !from[d] {
+			k.rest = append(k.rest, d)
+		}
+	}
+	return true
+}
+
+func (k *kept) indexDocs() {
+	k.docAt = make(map[string]int, len(k.docs))
+	for i, d := range k.docs {
+		k.docAt[d.URL] = i
+	}
+}
+
+// reported reports whether the kept build has a diagnostic about file.
+func (k *kept) reported(file string) bool {
+	return slices.ContainsFunc(k.rest, func(d diag.Diagnostic) bool { return d.Path == file })
+}
+
+// diagnostics are the diagnostics of the kept build, sorted.
+func (k *kept) diagnostics() []diag.Diagnostic {
+	var l diag.List
+	l.Merge(k.rest)
+	l.Merge(k.checks.all())
+	return l.Sorted()
+}
+
+// index builds the search index of k after a pause in the edits, in the
+// background, and adds it to k's output unless a later build came first.
+func (r *Rebuilder) index(k *kept) {
+	r.mu.Lock()
+	r.gen++
+	gen := r.gen
+	done := make(chan struct{})
+	r.searched = done
+	r.mu.Unlock()
+	docs := k.docs
+	go func() {
+		defer close(done)
+		time.Sleep(r.searchDelay)
+		if r.stale(gen) {
+			return
+		}
+		ix := search.Build(docs)
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		if r.gen != gen {
+			return
+		}
+		names := make([]string, 0, len(ix.Files))
+		for _, f := range ix.Files {
+			name := searchDir + f.Name
+			if err := k.out.WriteFile(name, f.Data); err != nil {
+				return // names come from the index: cannot happen
+			}
+			if path.Dir(f.Name) != "." {
+				names = append(names, name)
+			}
+		}
+		if !sameFolder(names, k.index) {
+			for _, name := range k.previous {
+				if !slices.Contains(names, name) {
+					k.out.Remove(name)
+				}
+			}
+			k.previous = k.index
+		}
+		k.index = names
+	}()
+}
+
+// sameFolder reports whether two lists of index files are of the same
+// version, so that the older need not be kept.
+func sameFolder(a, b []string) bool {
+	return len(a) > 0 && len(b) > 0 && path.Dir(a[0]) == path.Dir(b[0])
+}
+
+func (r *Rebuilder) stale(gen int) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.gen != gen
+}
+
+// waitSearch waits until the search index of the latest build is in its
+// output, or was dropped for a later build.
+func (r *Rebuilder) waitSearch() {
+	r.mu.Lock()
+	done := r.searched
+	r.mu.Unlock()
+	<-done
+}
+
+// errFull says an update cannot be applied to the kept build.
+var errFull = errors.New("the site must be built in full")
+
+// contentPath returns the path below content/ of a changed path, and
+// whether it is one.
+func contentPath(p string) (string, bool) {
+	rel, ok := strings.CutPrefix(p, "content/")
+	if !ok || rel == "" {
+		return "", false
+	}
+	return rel, true
+}
+
+// ignored reports whether a path below content/ is left out of the site.
+func ignored(rel string) bool {
+	for _, seg := range strings.Split(rel, "/") {
+		if content.Ignored(seg) {
+			return true
+		}
+	}
+	return false
 }

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -156,6 +157,22 @@ func (m *Memory) Get(name string) ([]byte, bool) {
 	defer m.mu.RUnlock()
 	b, ok := m.files[name]
 	return b, ok
+}
+
+// Clone returns a new Memory holding the same files. It copies the
+// names, not the data: files are never changed in place, only replaced,
+// so the two may share them.
+func (m *Memory) Clone() *Memory {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return &Memory{files: maps.Clone(m.files)}
+}
+
+// Remove forgets the file stored under name, if any.
+func (m *Memory) Remove(name string) {
+	m.mu.Lock()
+	delete(m.files, name)
+	m.mu.Unlock()
 }
 
 // Names returns the stored names in order.
