@@ -84,8 +84,14 @@ type kept struct {
 	rest   []diag.Diagnostic
 	checks checks
 
-	docs  []search.Doc
-	docAt map[string]int // URL -> index in docs
+	// docs are the pages to index, in order, as they were when the list
+	// was last made; patched, the pages rendered since, by index in docs.
+	// The list is put together again by the search index, in the
+	// background: copying it for each edit would take longer than the
+	// rest of the edit.
+	docs    []search.Doc
+	docAt   map[string]int // URL -> index in docs
+	patched map[int]search.Doc
 
 	// index and previous are the files of the search index in out, and
 	// those of the one before it (see Rebuilder).
@@ -115,7 +121,7 @@ func (c *checks) all() []diag.Diagnostic {
 // that look across pages (links and anchors, KPI ids, aliases, curricula)
 // run again when the edit may concern them, and these pages are rendered:
 //
-//   - the edited page and its section's page;
+//   - the edited page, and its section's page when either is a playbook;
 //   - when its title, description or weight changed, every page whose
 //     sidebar, breadcrumbs or neighbours list it: the pages of its section
 //     and below (of the parent section, for a section page), or every
@@ -229,12 +235,19 @@ func (r *Rebuilder) index(k *kept) {
 	done := make(chan struct{})
 	r.searched = done
 	r.mu.Unlock()
-	docs := k.docs
+	base, patched := k.docs, k.patched
 	go func() {
 		defer close(done)
 		time.Sleep(r.searchDelay)
 		if r.stale(gen) {
 			return
+		}
+		docs := base
+		if len(patched) > 0 {
+			docs = slices.Clone(base)
+			for i, d := range patched {
+				docs[i] = d
+			}
 		}
 		ix := search.Build(docs)
 		r.mu.Lock()
@@ -242,6 +255,7 @@ func (r *Rebuilder) index(k *kept) {
 		if r.gen != gen {
 			return
 		}
+		k.docs, k.patched = docs, nil
 		names := make([]string, 0, len(ix.Files))
 		for _, f := range ix.Files {
 			name := searchDir + f.Name

@@ -3,6 +3,7 @@ package generator
 import (
 	"context"
 	"io/fs"
+	"maps"
 	"reflect"
 	"slices"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/opsdocs/opsdocs/generator/freshness"
 	"github.com/opsdocs/opsdocs/generator/markdown"
 	"github.com/opsdocs/opsdocs/generator/output"
+	"github.com/opsdocs/opsdocs/generator/search"
 )
 
 // An edit is a page of the kept build whose file changed: the page as it
@@ -105,7 +107,8 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 	r.mu.Lock()
 	r.gen++ // drops a search index still being built for the previous build
 	out = k.out.Clone()
-	next := &kept{b: b, out: out, checks: k.checks, index: k.index, previous: k.previous, pages: k.pages}
+	next := &kept{b: b, out: out, checks: k.checks, pages: k.pages}
+	next.docs, next.patched, next.index, next.previous = k.docs, k.patched, k.index, k.previous
 	r.mu.Unlock()
 	b.opts.Output = out
 	b.res = &Result{}
@@ -195,8 +198,8 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 		if n.IsIndex {
 			s = s.Parent // where the section is listed
 		}
-		if s != nil {
-			render.add(b.pageOf(s.Page)) // lists n
+		if s != nil && (e.old.playbook != nil || n.playbook != nil) {
+			render.add(b.pageOf(s.Page)) // lists its playbooks
 		}
 		if e.nav == navOf(n) {
 			continue
@@ -318,15 +321,19 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 			reorder = true
 		}
 	}
-	if reorder {
+	if reorder || render.all {
 		var scratch diag.List
 		next.docs = b.searchDocs(&scratch)
 		next.indexDocs()
 	} else {
-		next.docs, next.docAt = slices.Clone(k.docs), k.docAt
+		next.docAt = k.docAt
+		next.patched = maps.Clone(next.patched)
+		if next.patched == nil {
+			next.patched = map[int]search.Doc{}
+		}
 		for _, p := range pages {
 			if i, ok := next.docAt[p.URL]; ok {
-				next.docs[i] = b.searchDoc(p)
+				next.patched[i] = b.searchDoc(p)
 			}
 		}
 	}
