@@ -2,7 +2,6 @@ package generator
 
 import (
 	"context"
-	"errors"
 	"path"
 	"slices"
 	"strings"
@@ -298,9 +297,6 @@ func (r *Rebuilder) waitSearch() {
 	r.mu.Unlock()
 	<-done
 }
-
-// errFull says an update cannot be applied to the kept build.
-var errFull = errors.New("the site must be built in full")
 
 // contentPath returns the path below content/ of a changed path, and
 // whether it is one.

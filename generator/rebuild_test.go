@@ -83,16 +83,14 @@ var rebuildSteps = []rebuildStep{
 		gone:  []string{`has no heading with id "checks"`},
 	},
 	{
-		name:  "broken front matter",
+		name:  "broken front matter leaves the page out",
 		files: map[string]string{"content/guides/alpha.md": "---\ntitle: Alpha guide\nweight: [1\n---\nBody.\n"},
-		full:  true,
-		diags: []string{"content/guides/alpha.md:3: error: "},
+		diags: []string{"content/guides/alpha.md:3: error: ", "content/guides/gamma.md:7:9: warning: link to missing page alpha.md#setup"},
 	},
 	{
 		name:  "front matter fixed",
 		files: map[string]string{"content/guides/alpha.md": alpha("Alpha guide", alphaBody)},
-		full:  true,
-		gone:  []string{"content/guides/alpha.md:3: error: "},
+		gone:  []string{"content/guides/alpha.md:3: error: ", "missing page alpha.md"},
 	},
 	{
 		name:  "weights reorder a section",
@@ -193,17 +191,59 @@ var rebuildSteps = []rebuildStep{
 	{
 		name:  "a new page",
 		files: map[string]string{"content/guides/delta.md": "# Delta\n\nNew.\n"},
-		full:  true,
-		want:  map[string]string{"guides/delta/index.html": "New."},
+		want:  map[string]string{"guides/delta/index.html": "New.", "guides/beta/index.html": "Delta"},
+	},
+	{
+		name:  "a page renamed",
+		files: map[string]string{"content/guides/delta.md": "", "content/guides/epsilon.md": "# Epsilon\n\nRenamed.\n"},
 	},
 	{
 		name:  "a page removed",
-		files: map[string]string{"content/guides/delta.md": ""},
-		full:  true,
+		files: map[string]string{"content/guides/epsilon.md": ""},
+	},
+	{
+		name:  "the page a link was missing",
+		files: map[string]string{"content/nowhere.md": "# Somewhere\n"},
+		want:  map[string]string{"about/index.html": `href="/nowhere/"`},
+		gone:  []string{"nowhere.md"},
+	},
+	{
+		name:  "a page others link to removed",
+		files: map[string]string{"content/guides/beta.md": ""},
+		diags: []string{"content/guides/alpha.md:11:5: warning: link to missing page beta.md#steps"},
+	},
+	{
+		name:  "and back",
+		files: map[string]string{"content/guides/beta.md": beta("Beta handbook", betaBody)},
+		gone:  []string{"missing page beta.md"},
+	},
+	{
+		name:  "a static file removed",
+		files: map[string]string{"content/images/flow.png": ""},
+		diags: []string{"content/guides/alpha.md:13:1: warning: link to missing image ../images/flow.png"},
+	},
+	{
+		name:  "a static file added",
+		files: map[string]string{"content/images/flow.png": "a PNG again", "content/images/other.svg": "<svg/>"},
+		want:  map[string]string{"images/other.svg": "<svg/>"},
 	},
 	{
 		name:  "a draft",
 		files: map[string]string{"content/about.md": "---\ntitle: About us\ndraft: true\n---\nDraft.\n"},
+	},
+	{
+		name:  "a page in a new folder",
+		files: map[string]string{"content/faq/first.md": "# First question\n"},
+		full:  true,
+	},
+	{
+		name:  "the last page of a folder removed",
+		files: map[string]string{"content/faq/first.md": ""},
+		full:  true,
+	},
+	{
+		name:  "a section page removed",
+		files: map[string]string{"content/guides/deep/_index.md": ""},
 		full:  true,
 	},
 	{
@@ -371,11 +411,36 @@ func TestRebuildRandomEdits(t *testing.T) {
 	if testing.Short() {
 		steps = 8
 	}
-	broken := map[string][]byte{} // page -> its text before its front matter broke
+	broken := map[string][]byte{}  // page -> its text before its front matter broke
+	removed := map[string][]byte{} // page -> its text before it was removed
 	for step := range steps {
 		var changed, did []string
 		for range 1 + rnd.IntN(3) {
 			name := pages[rnd.IntN(len(pages))]
+			if old, ok := removed[name]; ok {
+				site[name] = &fstest.MapFile{Data: old}
+				delete(removed, name)
+				changed = append(changed, name)
+				did = append(did, "restore "+name)
+				continue
+			}
+			switch rnd.IntN(8) {
+			case 0:
+				if _, ok := broken[name]; !ok && path.Base(name) != "_index.md" {
+					removed[name] = site[name].Data
+					delete(site, name)
+					changed = append(changed, name)
+					did = append(did, "remove "+name)
+					continue
+				}
+			case 1:
+				added := fmt.Sprintf("%s/added-%d.md", path.Dir(name), step)
+				site[added] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# Added at step %d\n\nSee [a page](%s).\n", step, path.Base(name)))}
+				pages = append(pages, added)
+				changed = append(changed, added)
+				did = append(did, "add "+added)
+				continue
+			}
 			src := string(site[name].Data)
 			what, edited := randomEdit(rnd, src, step)
 			if old, ok := broken[name]; ok {
@@ -396,6 +461,7 @@ func TestRebuildRandomEdits(t *testing.T) {
 		r.waitSearch()
 		compareBuild(t, name, opts, res, out)
 	}
+	t.Logf("%d of %d updates", r.updates, steps)
 	if r.updates < steps/2 {
 		t.Errorf("only %d of %d changes updated the previous build", r.updates, steps)
 	}

@@ -2,10 +2,13 @@ package generator
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"maps"
+	"path"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/opsdocs/opsdocs/generator/content"
@@ -16,10 +19,13 @@ import (
 	"github.com/opsdocs/opsdocs/generator/search"
 )
 
-// An edit is a page of the kept build whose file changed: the page as it
-// was, what it showed of itself to other pages before the update, and the
-// page as it is now.
+// An edit is a Markdown file of content/ that changed: the page it was
+// (nil if it was none), what that page showed of itself to other pages
+// before the update, and the page it is now (nil if it is none: removed,
+// unreadable, a draft).
 type edit struct {
+	path     string // below content/
+	exists   bool
 	old, new *page
 	loaded   *content.Page
 
@@ -33,6 +39,17 @@ type edit struct {
 	indexed bool // it was in the search index
 }
 
+// added and removed say whether the edit brings a page or takes one away.
+func (e *edit) added() bool   { return e.old == nil && e.loaded != nil }
+func (e *edit) removed() bool { return e.old != nil && e.loaded == nil }
+
+// A fileEdit is another file of content/ that changed.
+type fileEdit struct {
+	path   string // below content/
+	exists bool
+	known  bool // the kept build publishes it
+}
+
 // navKey is what lists of pages show of a page, and order it by.
 type navKey struct {
 	title, description string
@@ -41,7 +58,11 @@ type navKey struct {
 
 func navOf(p *page) navKey { return navKey{p.Title, p.Description, p.Weight} }
 
+// changeOf is p's entry in /changes/; zero when it has none.
 func changeOf(p *page) freshness.Change {
+	if p == nil || p.Updated.IsZero() {
+		return freshness.Change{}
+	}
 	return freshness.Change{Page: p.URL, Title: p.Title, Description: p.Description, Updated: p.Updated}
 }
 
@@ -49,131 +70,98 @@ func sameChange(a, b freshness.Change) bool {
 	return a.Page == b.Page && a.Title == b.Title && a.Description == b.Description && a.Updated.Equal(b.Updated)
 }
 
+func reviewOf(p *page) *freshness.Review {
+	if p == nil {
+		return nil
+	}
+	return p.review
+}
+
+// errFull says that a change cannot be applied to the kept build.
+var errFull = errors.New("the site must be built in full")
+
 // update applies a batch of changes to the kept build, as described in
 // Rebuild, and reports ok false when the whole site must be built
 // instead: the kept build may then be half updated, and is dropped.
 func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, out *output.Memory, ok bool, err error) {
 	k := r.last
 	b := k.b
-	var edits []*edit
-	var files []string // other files of content/
-	seen := map[string]bool{}
-	for _, c := range changed {
-		rel, isContent := contentPath(c)
-		switch {
-		case !isContent:
-			return nil, nil, false, nil
-		case seen[rel] || ignored(rel):
-			continue
-		}
-		seen[rel] = true
-		if p, ok := b.byPath[rel]; ok && !p.Generated && p.URL != "/"+searchDir {
-			edits = append(edits, &edit{old: p})
-			continue
-		}
-		if b.targets[rel] == "/"+rel && !content.IsMarkdown(rel) && !k.reported("content/"+rel) {
-			files = append(files, rel)
-			continue
-		}
-		return nil, nil, false, nil
-	}
 	start, startAlloc := time.Now(), readAllocs()
 
-	// Read the edited pages before anything changes: a page that is no
-	// longer one (unreadable, broken front matter, now a draft) changes
-	// the site's pages, which takes a full build.
-	var diags diag.List // what the per-page stages report on the edited pages
-	for _, e := range edits {
-		pg := content.LoadPage(b.opts.Site, e.old.Path, content.LoadOptions{Drafts: b.opts.Drafts}, &diags)
-		if pg == nil || pg.Draft && !b.opts.Drafts {
-			return nil, nil, false, nil
-		}
-		if b.git != nil {
-			if d, ok := b.git.dates[pg.Path]; ok && pg.Updated.IsZero() {
-				pg.Updated = d
-			}
-		}
-		o := e.old
-		e.loaded = pg
-		e.nav, e.review, e.change = navOf(o), o.review, changeOf(o)
-		e.data = o.roadmap != nil || len(o.kpis) > 0
-		e.aliases = o.Aliases
-		e.course = o.lesson != nil || o.curriculum != nil || o.Type == content.TypeLesson || o.Type == content.TypeCurriculum
-		e.head = b.courseOf(o)
-		_, e.indexed = k.docAt[o.URL]
+	// Read what changed before anything changes.
+	var diags diag.List // what the per-page stages report on the edited files
+	edits, files, err := k.plan(changed, &diags)
+	if err != nil {
+		return nil, nil, false, nil
 	}
+	structural := slices.ContainsFunc(edits, func(e *edit) bool { return e.added() || e.removed() }) ||
+		slices.ContainsFunc(files, func(f fileEdit) bool { return f.exists != f.known })
 
-	// From here on the kept build changes; the previous output does not.
 	r.mu.Lock()
 	r.gen++ // drops a search index still being built for the previous build
 	out = k.out.Clone()
 	next := &kept{b: b, out: out, checks: k.checks, pages: k.pages}
 	next.docs, next.patched, next.index, next.previous = k.docs, k.patched, k.index, k.previous
 	r.mu.Unlock()
+	// From here on the kept build changes; the previous output does not.
 	b.opts.Output = out
 	b.res = &Result{}
 	b.last, b.lastAlloc = start, startAlloc
 
+	render := newRenderSet(b)
 	for _, e := range edits {
-		n := &page{Page: e.loaded}
-		e.new = n
-		s := e.old.Section
-		n.Section = s
-		i := slices.Index(b.pages, e.old)
-		if i < 0 {
+		if err := b.replace(e, out, render); err != nil {
 			return nil, nil, false, nil
 		}
-		b.pages[i] = n
-		b.byPath[n.Path] = n
-		if n.IsIndex {
-			if s.Page != e.old.Page {
-				return nil, nil, false, nil
-			}
-			s.Page = n.Page
-		} else {
-			j := slices.Index(s.Pages, e.old.Page)
-			if j < 0 {
-				return nil, nil, false, nil
-			}
-			s.Pages[j] = n.Page
+		if e.added() {
+			next.pages++
+		} else if e.removed() {
+			next.pages--
 		}
-		for i := range b.redirect {
-			if b.redirect[i].to == e.old {
-				b.redirect[i].to = n
-			}
+	}
+	for _, f := range files {
+		if f.exists {
+			b.targets[f.path] = "/" + f.path
+		} else {
+			delete(b.targets, f.path)
+			out.Remove(f.path)
 		}
 	}
 	b.stage("load")
 
-	// The per-page stages, on the edited pages. Templates of playbooks
+	// The per-page stages, on the pages edited. Templates of playbooks
 	// show the titles of the pages they link to, so learning comes after
 	// every edited page has its title.
-	parallel(len(edits), func(i int) {
-		b.convertPage(edits[i].new, &diags)
-		b.decodePageData(edits[i].new, &diags)
+	var fresh []*page
+	for _, e := range edits {
+		if e.new != nil {
+			fresh = append(fresh, e.new)
+		}
+	}
+	parallel(len(fresh), func(i int) {
+		b.convertPage(fresh[i], &diags)
+		b.decodePageData(fresh[i], &diags)
 	})
 	every := b.siteEvery()
-	parallel(len(edits), func(i int) {
-		n := edits[i].new
-		b.decodePageLearning(n, every, &diags)
-		if !n.Draft {
-			b.searchable(n.Page, &diags)
+	parallel(len(fresh), func(i int) {
+		b.decodePageLearning(fresh[i], every, &diags)
+		if !fresh[i].Draft {
+			b.searchable(fresh[i].Page, &diags)
 		}
 	})
 
 	// What the edits change for other pages.
 	var (
-		render  = newRenderSet(b)
 		views   []string // fields of render.Site whose data changed
 		courses bool
-		reorder bool // a section's order changed
-		aliased bool
-		dated   bool // an updated date changed, shown in sitemap.xml
+		reorder = structural // the pages to index changed order
+		aliased = structural
+		dated   = structural // sitemap.xml lists the pages with their dates
 	)
 	for _, e := range edits {
-		courses = courses || e.course || b.inCourse(e.new)
-		aliased = aliased || len(e.aliases) > 0 || len(e.new.Aliases) > 0
-		dated = dated || !e.change.Updated.Equal(e.new.Updated)
+		courses = courses || e.course || e.new != nil && b.inCourse(e.new)
+		aliased = aliased || len(e.aliases) > 0 || e.new != nil && len(e.new.Aliases) > 0
+		dated = dated || !sameChange(e.change, changeOf(e.new))
 	}
 	if courses {
 		var l diag.List
@@ -182,48 +170,27 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 		views = append(views, "Curricula")
 		// Lessons are ordered by their number in the curriculum.
 		for _, e := range edits {
-			for _, h := range []*content.Section{e.head, b.courseOf(e.new)} {
-				if h == nil {
-					continue
+			heads := []*content.Section{e.head}
+			if e.new != nil {
+				heads = append(heads, b.courseOf(e.new))
+			}
+			for _, h := range heads {
+				if h != nil {
+					h.Each(func(s *content.Section) { reorder = s.Sort() || reorder })
+					render.section(h)
 				}
-				h.Each(func(s *content.Section) { reorder = s.Sort() || reorder })
-				render.section(h)
 			}
 		}
 	}
 	for _, e := range edits {
-		n := e.new
-		render.add(n)
-		s := n.Section
-		if n.IsIndex {
-			s = s.Parent // where the section is listed
-		}
-		if s != nil && (e.old.playbook != nil || n.playbook != nil) {
-			render.add(b.pageOf(s.Page)) // lists its playbooks
-		}
-		if e.nav == navOf(n) {
-			continue
-		}
-		switch {
-		case s == nil: // the home page, first in every page's breadcrumbs
-			render.everything()
-		case s.Parent == nil: // at the top of every page's sidebar
-			reorder = s.Sort() || reorder
-			render.everything()
-		default:
-			reorder = s.Sort() || reorder
-			render.section(s)
-		}
-		if e.nav.title != n.Title {
-			b.retitleTemplates(n, render)
-		}
+		reorder = b.relist(e, render) || reorder
 	}
 
-	data, fresh, dates := false, false, false
+	data, reviews, changes := false, false, false
 	for _, e := range edits {
-		data = data || e.data || e.new.roadmap != nil || len(e.new.kpis) > 0
-		fresh = fresh || !reflect.DeepEqual(e.review, e.new.review)
-		dates = dates || !sameChange(e.change, changeOf(e.new))
+		data = data || e.data || e.new != nil && (e.new.roadmap != nil || len(e.new.kpis) > 0)
+		reviews = reviews || !reflect.DeepEqual(e.review, reviewOf(e.new))
+		changes = changes || !sameChange(e.change, changeOf(e.new))
 	}
 	if data {
 		hadRoadmaps, hadKPIs := b.roadmaps != nil, b.kpis != nil
@@ -235,16 +202,16 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 		}
 		views = append(views, "Roadmaps", "KPIs")
 	}
-	if fresh || dates || courses {
+	if reviews || changes || courses {
 		hadReport, hadChanges := b.report != nil, len(b.changes) > 0
 		b.rollUpLearning()
 		if (b.report != nil) != hadReport || (len(b.changes) > 0) != hadChanges {
 			return nil, nil, false, nil
 		}
-		if fresh {
+		if reviews {
 			views = append(views, "Freshness")
 		}
-		if dates {
+		if changes {
 			views = append(views, "Changes")
 		}
 	}
@@ -301,12 +268,15 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 			return nil, nil, false, err
 		}
 	}
-	for _, rel := range files {
-		data, err := fs.ReadFile(b.opts.Site, "content/"+rel)
+	for _, f := range files {
+		if !f.exists {
+			continue
+		}
+		data, err := fs.ReadFile(b.opts.Site, "content/"+f.path)
 		if err != nil {
 			return nil, nil, false, nil // reported by a full build
 		}
-		if err := out.WriteFile(rel, data); err != nil {
+		if err := out.WriteFile(f.path, data); err != nil {
 			return nil, nil, false, err
 		}
 		b.res.Files++
@@ -317,13 +287,13 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 	// indexed again, unless pages moved in it or came in or out of it.
 	for _, e := range edits {
 		var scratch diag.List
-		if e.indexed != (!e.new.Draft && b.searchable(e.new.Page, &scratch)) {
+		if e.new != nil && e.indexed != (!e.new.Draft && b.searchable(e.new.Page, &scratch)) {
 			reorder = true
 		}
 	}
 	if reorder || render.all {
 		var scratch diag.List
-		next.docs = b.searchDocs(&scratch)
+		next.docs, next.patched = b.searchDocs(&scratch), nil
 		next.indexDocs()
 	} else {
 		next.docAt = k.docAt
@@ -338,9 +308,10 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 		}
 	}
 
+	// The diagnostics: those of the files edited are new.
 	edited := map[string]bool{}
 	for _, e := range edits {
-		edited[e.old.File] = true
+		edited["content/"+e.path] = true
 	}
 	next.rest = make([]diag.Diagnostic, 0, len(k.rest))
 	for _, d := range k.rest {
@@ -356,6 +327,325 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 	r.last = next
 	r.index(next)
 	return res, out, true, nil
+}
+
+// plan sorts the changed paths into edits of Markdown files and of other
+// files, and reads the Markdown files that exist. It fails with errFull
+// when a change takes a full build: outside content/, a folder, a page
+// that heads a section coming or going, a page taking the URL of another.
+func (k *kept) plan(changed []string, diags *diag.List) ([]*edit, []fileEdit, error) {
+	b := k.b
+	var edits []*edit
+	var files []fileEdit
+	seen := map[string]bool{}
+	for _, c := range changed {
+		rel, isContent := contentPath(c)
+		switch {
+		case !isContent:
+			return nil, nil, errFull
+		case seen[rel] || ignored(rel):
+			continue
+		}
+		seen[rel] = true
+		info, err := fs.Stat(b.opts.Site, "content/"+rel)
+		exists := err == nil
+		switch {
+		case exists && !info.Mode().IsRegular():
+			return nil, nil, errFull // a folder: anything below may have changed
+		case content.IsMarkdown(rel):
+			p, known := b.byPath[rel]
+			switch {
+			case known && !p.Generated && p.URL != "/"+searchDir:
+				edits = append(edits, &edit{path: rel, exists: exists, old: p})
+			case !known && (exists || k.reported("content/"+rel)):
+				edits = append(edits, &edit{path: rel, exists: exists})
+			default:
+				return nil, nil, errFull
+			}
+		case k.reported("content/" + rel):
+			return nil, nil, errFull
+		case generated(rel):
+			return nil, nil, errFull
+		default:
+			known := b.targets[rel] == "/"+rel
+			if !exists && !known {
+				return nil, nil, errFull // a folder removed, maybe
+			}
+			files = append(files, fileEdit{path: rel, exists: exists, known: known})
+		}
+	}
+
+	for _, e := range edits {
+		if err := k.load(e, diags); err != nil {
+			return nil, nil, err
+		}
+	}
+	// The pages linking to a page or a file that comes or goes convert
+	// their links differently: they are edited too, as they are.
+	moved := map[string]bool{}
+	for _, e := range edits {
+		if e.added() || e.removed() {
+			moved[e.path] = true
+		}
+	}
+	for _, f := range files {
+		if f.exists != f.known {
+			moved[f.path] = true
+		}
+	}
+	if len(moved) > 0 {
+		for _, p := range b.pages {
+			if !p.Generated && !seen[p.Path] && linksTo(p, moved) {
+				e := &edit{path: p.Path, exists: true, old: p}
+				if err := k.load(e, diags); err != nil || e.loaded == nil {
+					return nil, nil, errFull
+				}
+				edits = append(edits, e)
+				seen[p.Path] = true
+			}
+		}
+	}
+	return edits, files, k.check(edits)
+}
+
+// generated reports whether a file of content/ published at rel would
+// take the place of a file the build makes (a page, an alias, the search
+// index, an asset, the data of api/), which the build then overwrites
+// or not depending on when it writes each.
+func generated(rel string) bool {
+	top, _, _ := strings.Cut(rel, "/")
+	switch {
+	case path.Ext(rel) == ".html", rel == "robots.txt", rel == "sitemap.xml":
+		return true
+	case strings.Contains(rel, "/") && (top == "api" || top == "assets" || top == strings.TrimSuffix(searchDir, "/")):
+		return true
+	}
+	return false
+}
+
+// load reads the page of e, when its file exists, and notes what the page
+// it was showed of itself.
+func (k *kept) load(e *edit, diags *diag.List) error {
+	b := k.b
+	if e.exists {
+		pg := content.LoadPage(b.opts.Site, e.path, content.LoadOptions{Drafts: b.opts.Drafts}, diags)
+		if pg != nil && (!pg.Draft || b.opts.Drafts) {
+			if b.git != nil {
+				if d, ok := b.git.dates[pg.Path]; ok && pg.Updated.IsZero() {
+					pg.Updated = d
+				}
+			}
+			e.loaded = pg
+		}
+	}
+	if o := e.old; o != nil {
+		e.nav, e.review, e.change = navOf(o), o.review, changeOf(o)
+		e.data = o.roadmap != nil || len(o.kpis) > 0
+		e.aliases = o.Aliases
+		e.course = o.lesson != nil || o.curriculum != nil || o.Type == content.TypeLesson || o.Type == content.TypeCurriculum
+		e.head = b.courseOf(o)
+		_, e.indexed = k.docAt[o.URL]
+	}
+	return nil
+}
+
+// check fails with errFull when a page that comes or goes changes the
+// site's sections or the pages at a URL.
+func (k *kept) check(edits []*edit) error {
+	b := k.b
+	urls := map[string]bool{}
+	for _, p := range b.pages {
+		urls[p.URL] = true
+	}
+	for _, e := range edits {
+		if e.removed() {
+			delete(urls, e.old.URL)
+		}
+	}
+	left := map[*content.Section]int{} // pages removed from each section
+	for _, e := range edits {
+		switch {
+		case e.added():
+			pg := e.loaded
+			if pg.IsIndex || urls[pg.URL] || pg.URL == "/"+searchDir || b.sectionAt(path.Dir(pg.Path)) == nil || b.folderAt(pg.URL) {
+				return errFull
+			}
+			urls[pg.URL] = true
+		case e.removed():
+			o := e.old
+			if o.IsIndex || k.shadows(o) || b.folderAt(o.URL) {
+				return errFull
+			}
+			left[o.Section]++
+		}
+	}
+	for s, n := range left {
+		if s.Page.Generated && len(s.Sections) == 0 && len(s.Pages) <= n {
+			return errFull // the folder holds no page any more
+		}
+	}
+	return nil
+}
+
+// folderAt reports whether a folder of the site publishes its section page
+// at url, like a page there would.
+func (b *builder) folderAt(url string) bool {
+	dir := strings.Trim(url, "/")
+	return dir != "" && b.sectionAt(dir) != nil
+}
+
+// shadows reports whether another file publishes at p's URL, and is left
+// out of the site for it.
+func (k *kept) shadows(p *page) bool {
+	return slices.ContainsFunc(k.rest, func(d diag.Diagnostic) bool {
+		return d.Code == diag.DuplicateURL && strings.Contains(d.Message, " like "+p.File+":")
+	})
+}
+
+// linksTo reports whether p links to one of paths (below content/).
+func linksTo(p *page, paths map[string]bool) bool {
+	for _, l := range p.md.Links {
+		if paths[l.Target] {
+			return true
+		}
+	}
+	for _, l := range p.fieldLinks {
+		if paths[l.Target] {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionAt returns the section of the folder dir below content/ ("." for
+// content/ itself), or nil when the site has none.
+func (b *builder) sectionAt(dir string) *content.Section {
+	s := b.root
+	if dir == "." {
+		return s
+	}
+	for _, name := range strings.Split(dir, "/") {
+		var next *content.Section
+		for _, c := range s.Sections {
+			if path.Base(c.Dir) == name {
+				next = c
+				break
+			}
+		}
+		if next == nil {
+			return nil
+		}
+		s = next
+	}
+	return s
+}
+
+// replace puts the page of an edit in the place of the page it was: in
+// the list of pages, the tree and the aliases.
+func (b *builder) replace(e *edit, out *output.Memory, render *renderSet) error {
+	o := e.old
+	if e.loaded == nil {
+		if o == nil {
+			return nil // still no page
+		}
+		i := slices.Index(b.pages, o)
+		s := o.Section
+		j := slices.Index(s.Pages, o.Page)
+		if i < 0 || j < 0 {
+			return errFull
+		}
+		b.pages = slices.Delete(b.pages, i, i+1)
+		s.Pages = slices.Delete(s.Pages, j, j+1)
+		delete(b.byPath, o.Path)
+		delete(b.targets, o.Path)
+		out.Remove(outputPath(o.URL))
+		return nil
+	}
+	n := &page{Page: e.loaded}
+	e.new = n
+	if o == nil {
+		s := b.sectionAt(path.Dir(n.Path))
+		n.Section = s
+		s.Pages = append(s.Pages, n.Page)
+		i, _ := slices.BinarySearchFunc(b.pages, n.Path, func(p *page, target string) int {
+			if p.Generated {
+				return 1
+			}
+			return strings.Compare(p.Path, target)
+		})
+		b.pages = slices.Insert(b.pages, i, n)
+		b.byPath[n.Path] = n
+		b.targets[n.Path] = n.URL
+		return nil
+	}
+	s := o.Section
+	n.Section = s
+	i := slices.Index(b.pages, o)
+	if i < 0 {
+		return errFull
+	}
+	b.pages[i] = n
+	b.byPath[n.Path] = n
+	if n.IsIndex {
+		if s.Page != o.Page {
+			return errFull
+		}
+		s.Page = n.Page
+	} else {
+		j := slices.Index(s.Pages, o.Page)
+		if j < 0 {
+			return errFull
+		}
+		s.Pages[j] = n.Page
+	}
+	for i := range b.redirect {
+		if b.redirect[i].to == o {
+			b.redirect[i].to = n
+		}
+	}
+	return nil
+}
+
+// relist adds to render the pages that show the page of an edit: itself,
+// its section's page when the page is a playbook, and when what lists of
+// pages show of it changed, the pages that list it. It reports whether
+// the order of a section changed.
+func (b *builder) relist(e *edit, render *renderSet) bool {
+	n, o := e.new, e.old
+	p := n
+	if p == nil {
+		p = o
+	}
+	if n != nil {
+		render.add(n)
+	}
+	s := p.Section
+	if p.IsIndex {
+		s = s.Parent // where the section is listed
+	}
+	playbook := o != nil && o.playbook != nil || n != nil && n.playbook != nil
+	if s != nil && playbook {
+		render.add(b.pageOf(s.Page)) // lists its playbooks
+	}
+	if o != nil && n != nil && e.nav == navOf(n) {
+		return false
+	}
+	if o != nil && n != nil && e.nav.title != n.Title {
+		b.retitleTemplates(n, render)
+	}
+	reorder := false
+	if s != nil {
+		reorder = s.Sort()
+	}
+	switch {
+	case s == nil: // the home page, first in every page's breadcrumbs
+		render.everything()
+	case s.Parent == nil: // at the top of every page's sidebar
+		render.everything()
+	default:
+		render.section(s)
+	}
+	return reorder
 }
 
 // inCourse reports whether p belongs to a curriculum, or would once the
