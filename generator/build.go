@@ -336,48 +336,54 @@ func (b *builder) convertPage(p *page, diags *diag.List) {
 // checkLinks reports links to pages, files and headings that do not exist.
 func (b *builder) checkLinks(diags *diag.List) {
 	for _, p := range b.pages {
-		links := make([]fieldLink, 0, len(p.md.Links)+len(p.fieldLinks))
-		for _, l := range p.md.Links {
-			links = append(links, fieldLink{Link: l})
+		b.checkPageLinks(p, diags)
+	}
+}
+
+// checkPageLinks reports the links of p to pages, files and headings that
+// do not exist.
+func (b *builder) checkPageLinks(p *page, diags *diag.List) {
+	links := make([]fieldLink, 0, len(p.md.Links)+len(p.fieldLinks))
+	for _, l := range p.md.Links {
+		links = append(links, fieldLink{Link: l})
+	}
+	for _, fl := range append(links, p.fieldLinks...) {
+		l, prefix := fl.Link, ""
+		if fl.what != "" {
+			prefix = fl.what + ": "
 		}
-		for _, fl := range append(links, p.fieldLinks...) {
-			l, prefix := fl.Link, ""
-			if fl.what != "" {
-				prefix = fl.what + ": "
+		what := "page"
+		if l.Image {
+			what = "image"
+		}
+		if !l.Found {
+			if !l.Image && l.Target != "" && !content.IsMarkdown(l.Target) && path.Ext(l.Target) != "" {
+				what = "file"
 			}
-			what := "page"
-			if l.Image {
-				what = "image"
+			msg := fmt.Sprintf("%slink to missing %s %s", prefix, what, l.Dest)
+			if strings.HasPrefix(l.Target, "..") {
+				msg = fmt.Sprintf("%slink %s points outside content/", prefix, l.Dest)
 			}
-			if !l.Found {
-				if !l.Image && l.Target != "" && !content.IsMarkdown(l.Target) && path.Ext(l.Target) != "" {
-					what = "file"
-				}
-				msg := fmt.Sprintf("%slink to missing %s %s", prefix, what, l.Dest)
-				if strings.HasPrefix(l.Target, "..") {
-					msg = fmt.Sprintf("%slink %s points outside content/", prefix, l.Dest)
-				}
-				diags.Add(diag.Diagnostic{Path: p.File, Line: l.Line, Column: l.Column, Severity: diag.Warning, Code: diag.BrokenLink, Message: msg})
-				continue
+			diags.Add(diag.Diagnostic{Path: p.File, Line: l.Line, Column: l.Column, Severity: diag.Warning, Code: diag.BrokenLink, Message: msg})
+			continue
+		}
+		if l.Fragment == "" {
+			continue
+		}
+		target := p
+		if l.Target != "" {
+			t, ok := b.byPath[l.Target]
+			if !ok {
+				t, ok = b.byPath[path.Join(l.Target, "_index.md")]
 			}
-			if l.Fragment == "" {
-				continue
+			if !ok {
+				continue // a file, or a folder's generated page
 			}
-			target := p
-			if l.Target != "" {
-				t, ok := b.byPath[l.Target]
-				if !ok {
-					t, ok = b.byPath[path.Join(l.Target, "_index.md")]
-				}
-				if !ok {
-					continue // a file, or a folder's generated page
-				}
-				target = t
-			}
-			if !target.hasAnchor(l.Fragment) {
-				diags.Add(diag.Diagnostic{Path: p.File, Line: l.Line, Column: l.Column, Severity: diag.Warning, Code: diag.BrokenAnchor,
-					Message: fmt.Sprintf("%slink %s: %s has no heading with id %q", prefix, l.Dest, target.File, l.Fragment)})
-			}
+			target = t
+		}
+		if !target.hasAnchor(l.Fragment) {
+			diags.Add(diag.Diagnostic{Path: p.File, Line: l.Line, Column: l.Column, Severity: diag.Warning, Code: diag.BrokenAnchor,
+				Message: fmt.Sprintf("%slink %s: %s has no heading with id %q", prefix, l.Dest, target.File, l.Fragment)})
 		}
 	}
 }

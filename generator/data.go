@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"slices"
 
 	"github.com/opsdocs/opsdocs/generator/content"
 	"github.com/opsdocs/opsdocs/generator/curriculum"
@@ -139,30 +140,42 @@ func (b *builder) byURL(url string) (*page, bool) {
 	return nil, false
 }
 
-// writeData publishes the data of the site-wide views under api/.
-func (b *builder) writeData() error {
-	roadmaps, kpis := []roadmap.JSON{}, []kpi.JSON{}
-	if b.roadmaps != nil {
-		roadmaps = b.roadmaps.JSON(b.base)
+// writeData publishes the data of the site-wide views under api/: of
+// those named (as fields of render.Site: "KPIs"), or of all of them.
+func (b *builder) writeData(views ...string) error {
+	files := []struct {
+		name, view string
+		data       func() any
+	}{
+		{"api/roadmap.json", "Roadmaps", func() any {
+			if b.roadmaps == nil {
+				return []roadmap.JSON{}
+			}
+			return b.roadmaps.JSON(b.base)
+		}},
+		{"api/kpis.json", "KPIs", func() any {
+			if b.kpis == nil {
+				return []kpi.JSON{}
+			}
+			return b.kpis.JSON(b.base)
+		}},
+		{"api/freshness.json", "Freshness", func() any {
+			if b.report == nil {
+				return []freshness.JSON{}
+			}
+			return b.report.JSON(b.base)
+		}},
+		{"api/curricula.json", "Curricula", func() any { return curriculum.ToJSON(b.courses, b.base) }},
 	}
-	if b.kpis != nil {
-		kpis = b.kpis.JSON(b.base)
-	}
-	reviews := []freshness.JSON{}
-	if b.report != nil {
-		reviews = b.report.JSON(b.base)
-	}
-	for name, v := range map[string]any{
-		"api/roadmap.json":   roadmaps,
-		"api/kpis.json":      kpis,
-		"api/freshness.json": reviews,
-		"api/curricula.json": curriculum.ToJSON(b.courses, b.base),
-	} {
-		data, err := json.MarshalIndent(v, "", "  ")
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+	for _, f := range files {
+		if len(views) > 0 && !slices.Contains(views, f.view) {
+			continue
 		}
-		if err := b.opts.Output.WriteFile(name, append(data, '\n')); err != nil {
+		data, err := json.MarshalIndent(f.data(), "", "  ")
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.name, err)
+		}
+		if err := b.opts.Output.WriteFile(f.name, append(data, '\n')); err != nil {
 			return err
 		}
 		b.res.Files++

@@ -129,7 +129,7 @@ func (c *checks) all() []diag.Diagnostic {
 //     curriculum;
 //   - when its roadmap, KPIs, review status, updated date or curriculum
 //     changed, the pages whose layouts show that data of the whole site
-//     (the site-wide views, see render.Templates.Uses), and api/*.json;
+//     (the site-wide views, see render.Templates.ReadsSite), and api/*.json;
 //   - the playbooks whose templates link to it, when its title changed.
 //
 // Otherwise the whole site is built. Errors are those of Build; the files

@@ -14,9 +14,12 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/opsdocs/opsdocs/assets"
+	"github.com/opsdocs/opsdocs/generator/config"
 	"github.com/opsdocs/opsdocs/generator/corpus"
 	"github.com/opsdocs/opsdocs/generator/diag"
 	"github.com/opsdocs/opsdocs/generator/output"
+	"github.com/opsdocs/opsdocs/layouts"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -512,4 +515,24 @@ func randomEdit(rnd *rand.Rand, src string, step int) (string, string) {
 		}
 	}
 	return "body", src + fmt.Sprintf("\nA paragraph added at step %d.\n", step)
+}
+
+// TestDefaultThemeViews checks that in the default theme only the layouts
+// of the site-wide views read their data, so that an edit to a KPI renders
+// /kpis/ again, not every page.
+func TestDefaultThemeViews(t *testing.T) {
+	b := newBuilder(Options{Site: fstest.MapFS{"content/_index.md": {Data: []byte("# Home\n")}}})
+	b.cfg = &config.Config{}
+	b.opts.Layouts, b.opts.Assets = layouts.FS, assets.FS
+	if err := b.loadTheme(); err != nil {
+		t.Fatal(err)
+	}
+	views := map[string]string{"all-kpis": "KPIs", "all-roadmaps": "Roadmaps", "freshness": "Freshness", "changes": "Changes"}
+	for _, layout := range b.tmpl.Layouts() {
+		for _, field := range []string{"KPIs", "Roadmaps", "Freshness", "Changes", "Curricula"} {
+			if got, want := b.tmpl.ReadsSite(layout, field), views[layout] == field; got != want {
+				t.Errorf("layout %s reads .Site.%s: %v, want %v", layout, field, got, want)
+			}
+		}
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/opsdocs/opsdocs/generator/content"
+	"github.com/opsdocs/opsdocs/generator/curriculum"
 	"github.com/opsdocs/opsdocs/generator/diag"
 	"github.com/opsdocs/opsdocs/generator/freshness"
 	"github.com/opsdocs/opsdocs/generator/markdown"
@@ -152,8 +153,9 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 
 	// What the edits change for other pages.
 	var (
-		views   []string // fields of render.Site whose data changed
-		courses bool
+		views         []string // fields of render.Site whose data changed
+		courses       bool     // a curriculum may have changed
+		courseChanged bool     // one did
 		reorder = structural // the pages to index changed order
 		aliased = structural
 		dated   = structural // sitemap.xml lists the pages with their dates
@@ -164,22 +166,30 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 		dated = dated || !sameChange(e.change, changeOf(e.new))
 	}
 	if courses {
+		before := coursesByPage(b.courses)
 		var l diag.List
 		b.curricula(&l)
 		next.checks.courses = l.Sorted()
-		views = append(views, "Curricula")
-		// Lessons are ordered by their number in the curriculum.
+		after := coursesByPage(b.courses)
+		// A curriculum that changed is rendered again as a whole: its
+		// page, and each lesson's number, neighbours and order in the
+		// sidebar.
 		for _, e := range edits {
 			heads := []*content.Section{e.head}
 			if e.new != nil {
 				heads = append(heads, b.courseOf(e.new))
 			}
 			for _, h := range heads {
-				if h != nil {
-					h.Each(func(s *content.Section) { reorder = s.Sort() || reorder })
-					render.section(h)
+				if h == nil || reflect.DeepEqual(before[h.Page.URL], after[h.Page.URL]) {
+					continue
 				}
+				h.Each(func(s *content.Section) { reorder = s.Sort() || reorder })
+				render.section(h)
+				courseChanged = true
 			}
+		}
+		if courseChanged || len(before) != len(after) {
+			views = append(views, "Curricula")
 		}
 	}
 	for _, e := range edits {
@@ -202,7 +212,7 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 		}
 		views = append(views, "Roadmaps", "KPIs")
 	}
-	if reviews || changes || courses {
+	if reviews || changes {
 		hadReport, hadChanges := b.report != nil, len(b.changes) > 0
 		b.rollUpLearning()
 		if (b.report != nil) != hadReport || (len(b.changes) > 0) != hadChanges {
@@ -224,9 +234,7 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 		b.redirect = b.aliases(&l)
 		next.checks.aliases = l.Sorted()
 	}
-	var links diag.List
-	b.checkLinks(&links)
-	next.checks.links = links.Sorted()
+	next.checks.links = b.recheckLinks(k.checks.links, edits, structural)
 	render.using(views)
 	b.stage("markdown")
 	if err := ctx.Err(); err != nil {
@@ -251,7 +259,7 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 		}
 	}
 	if len(views) > 0 {
-		if err := b.writeData(); err != nil {
+		if err := b.writeData(views...); err != nil {
 			return nil, nil, false, err
 		}
 	}
@@ -648,6 +656,76 @@ func (b *builder) relist(e *edit, render *renderSet) bool {
 	return reorder
 }
 
+// recheckLinks returns the findings of the link check after edits,
+// given those before. Which pages and files exist changes only with a
+// structural edit, which checks every page again; otherwise only the
+// links of the pages edited, and the links to the headings of those
+// whose headings changed, are checked again.
+func (b *builder) recheckLinks(before []diag.Diagnostic, edits []*edit, structural bool) []diag.Diagnostic {
+	var l diag.List
+	if structural {
+		b.checkLinks(&l)
+		return l.Sorted()
+	}
+	again := map[*page]bool{}
+	anchors := map[string]bool{} // pages whose headings changed
+	for _, e := range edits {
+		if e.new == nil {
+			continue
+		}
+		again[e.new] = true
+		if !slices.EqualFunc(e.old.md.Headings, e.new.md.Headings, func(a, b markdown.Heading) bool { return a.ID == b.ID }) {
+			anchors[e.new.Path] = true
+		}
+	}
+	if len(anchors) > 0 {
+		for _, p := range b.pages {
+			if !again[p] && linksToAnchors(p, anchors) {
+				again[p] = true
+			}
+		}
+	}
+	files := map[string]bool{}
+	for p := range again {
+		files[p.File] = true
+		b.checkPageLinks(p, &l)
+	}
+	for _, d := range before {
+		if !files[d.Path] {
+			l.Add(d)
+		}
+	}
+	return l.Sorted()
+}
+
+// linksToAnchors reports whether p links to a heading of one of the pages
+// (paths below content/), as checkPageLinks resolves such links.
+func linksToAnchors(p *page, pages map[string]bool) bool {
+	check := func(l markdown.Link) bool {
+		return l.Fragment != "" && (pages[l.Target] || pages[path.Join(l.Target, "_index.md")])
+	}
+	for _, l := range p.md.Links {
+		if check(l) {
+			return true
+		}
+	}
+	for _, l := range p.fieldLinks {
+		if check(l.Link) {
+			return true
+		}
+	}
+	return false
+}
+
+// coursesByPage maps the URL of each curriculum's page to it.
+func coursesByPage(courses []*curriculum.Curriculum) map[string]*curriculum.Curriculum {
+	m := make(map[string]*curriculum.Curriculum, len(courses))
+	for _, c := range courses {
+		m[c.Page] = c
+	}
+	return m
+}
+
 // inCourse reports whether p belongs to a curriculum, or would once the
 // curricula are found again.
 func (b *builder) inCourse(p *page) bool {
@@ -738,7 +816,7 @@ func (rs *renderSet) using(fields []string) {
 	}
 	uses := func(layout string) bool {
 		for _, f := range fields {
-			if rs.b.tmpl.Uses(layout, f) {
+			if rs.b.tmpl.ReadsSite(layout, f) {
 				return true
 			}
 		}
