@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -131,5 +132,27 @@ func TestRemoveTree(t *testing.T) {
 	}
 	if err := removeTree(root); err != nil {
 		t.Errorf("removing a missing tree: %v", err)
+	}
+}
+
+func TestMemoryClone(t *testing.T) {
+	m := NewMemory()
+	m.WriteFile("a.html", []byte("a"))
+	m.WriteFile("b.html", []byte("b"))
+	c := m.Clone()
+	c.WriteFile("a.html", []byte("A"))
+	c.Remove("b.html")
+	c.WriteFile("c.html", []byte("c"))
+	if got, _ := m.Get("a.html"); string(got) != "a" {
+		t.Errorf("writing to the clone changed the original: a.html = %q", got)
+	}
+	if _, ok := m.Get("b.html"); !ok {
+		t.Error("removing from the clone removed from the original")
+	}
+	if got := strings.Join(c.Names(), " "); got != "a.html c.html" {
+		t.Errorf("clone holds %s, want a.html c.html", got)
+	}
+	if got := strings.Join(m.Names(), " "); got != "a.html b.html" {
+		t.Errorf("original holds %s, want a.html b.html", got)
 	}
 }
