@@ -153,12 +153,12 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 
 	// What the edits change for other pages.
 	var (
-		views         []string // fields of render.Site whose data changed
-		courses       bool     // a curriculum may have changed
-		courseChanged bool     // one did
-		reorder = structural // the pages to index changed order
-		aliased = structural
-		dated   = structural // sitemap.xml lists the pages with their dates
+		views         []string     // fields of render.Site whose data changed
+		courses       bool         // a curriculum may have changed
+		courseChanged bool         // one did
+		reorder       = structural // the pages to index changed order
+		aliased       = structural
+		dated         = structural // sitemap.xml lists the pages with their dates
 	)
 	for _, e := range edits {
 		courses = courses || e.course || e.new != nil && b.inCourse(e.new)
