@@ -20,13 +20,18 @@ import (
 // is built, and be kept when the new one has errors.
 //
 // The first call builds the whole site and keeps what the build made of
-// every page. After that, a change that only edits pages or other files
-// below content/ is applied to what was kept: the edited pages are read
-// and converted again, and only the pages that show something of them
-// are rendered again (see Rebuild). Anything else (a layout, an asset,
-// opsdocs.yaml, a file added, removed or renamed) builds the whole site
-// again. Either way the files and the diagnostics are those a full build
-// of the same files gives.
+// every page. After that, a change to the files below content/ is applied
+// to what was kept whenever it can be: pages edited, added or removed
+// (front matter that breaks leaves its page out until it mends), other
+// files edited, added or removed. Only the pages changed are read and
+// converted again, with the pages linking to a page or a file that came
+// or went; the checks that look across pages run again where the change
+// may concern them; and only the pages that show something of the change
+// are rendered again (see Rebuild). Anything else builds the whole site
+// again: a layout, an asset, opsdocs.yaml, a folder that appears or
+// empties, a section page that comes or goes, a page at the URL of
+// another, a site-wide view that appears or goes. Either way the files and
+// the diagnostics are those a full build of the same files gives.
 //
 // The search index is built after the site, in the background, and added
 // to its output a moment later (about a second for 10,000 pages): until
@@ -78,8 +83,8 @@ type kept struct {
 	out   *output.Memory
 	pages int // as counted in Result.Pages
 
-	// rest are the diagnostics of everything but the site-wide checks,
-	// sorted by file; checks, those of each site-wide check.
+	// rest are the diagnostics of everything but the checks that look
+	// across pages; checks, those of each of these checks.
 	rest   []diag.Diagnostic
 	checks checks
 
@@ -114,22 +119,26 @@ func (c *checks) all() []diag.Diagnostic {
 // no longer exists was removed. nil means everything, as on the first
 // call.
 //
-// When every change edits a page or a file of content/ that the previous
-// build had, and still has, the previous build is brought up to date:
-// the edited pages are loaded, converted and decoded again, the checks
-// that look across pages (links and anchors, KPI ids, aliases, curricula)
-// run again when the edit may concern them, and these pages are rendered:
+// When every change is to a page or a file of content/ and the previous
+// build can be brought up to date (see Rebuilder), the pages changed are
+// loaded, converted and decoded again, and so are the pages linking to a
+// page or a file that came or went; the checks that look across pages
+// (links and anchors, KPI ids, aliases, curricula) run again where the
+// change may concern them; and these pages are rendered again:
 //
-//   - the edited page, and its section's page when either is a playbook;
-//   - when its title, description or weight changed, every page whose
-//     sidebar, breadcrumbs or neighbours list it: the pages of its section
-//     and below (of the parent section, for a section page), or every
-//     page for a page at the top of the sidebar;
-//   - when it is or becomes part of a curriculum, every page of the
-//     curriculum;
-//   - when its roadmap, KPIs, review status, updated date or curriculum
-//     changed, the pages whose layouts show that data of the whole site
-//     (the site-wide views, see render.Templates.ReadsSite), and api/*.json;
+//   - the page changed, and its section's page when either is a
+//     playbook;
+//   - when its title, description or weight changed, or it came or went,
+//     every page whose sidebar, breadcrumbs or neighbours list it: the
+//     pages of its section and below (of the parent section, for a
+//     section page), or every page, 404.html and the search page for a
+//     page at the top of the sidebar or the home page;
+//   - every page of a curriculum that changed: a lesson's title, order,
+//     duration, outcomes or prerequisites, or the lessons it has;
+//   - when its roadmap, KPIs, review status or updated date changed, or
+//     a curriculum did, the pages whose layouts read that data of the
+//     whole site (the site-wide views, see render.Templates.ReadsSite),
+//     and the files of api/ that publish it;
 //   - the playbooks whose templates link to it, when its title changed.
 //
 // Otherwise the whole site is built. Errors are those of Build; the files

@@ -109,9 +109,8 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 	b.res = &Result{}
 	b.last, b.lastAlloc = start, startAlloc
 
-	render := newRenderSet(b)
 	for _, e := range edits {
-		if err := b.replace(e, out, render); err != nil {
+		if err := b.replace(e, out); err != nil {
 			return nil, nil, false, nil
 		}
 		if e.added() {
@@ -152,6 +151,7 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 	})
 
 	// What the edits change for other pages.
+	render := newRenderSet(b)
 	var (
 		views         []string     // fields of render.Site whose data changed
 		courses       bool         // a curriculum may have changed
@@ -550,7 +550,7 @@ func (b *builder) sectionAt(dir string) *content.Section {
 
 // replace puts the page of an edit in the place of the page it was: in
 // the list of pages, the tree and the aliases.
-func (b *builder) replace(e *edit, out *output.Memory, render *renderSet) error {
+func (b *builder) replace(e *edit, out *output.Memory) error {
 	o := e.old
 	if e.loaded == nil {
 		if o == nil {
