@@ -57,11 +57,12 @@ type Rebuilder struct {
 	// rebuilds of a quick series of edits.
 	searchDelay time.Duration
 
-	// mu guards gen and the search index's writes into the output of the
-	// last build.
+	// mu guards gen, stop and the search index's writes into the output
+	// of the last build.
 	mu       sync.Mutex
-	gen      int           // counts builds, so that a stale index is dropped
-	searched chan struct{} // closed when the latest index is in, or dropped
+	gen      int                // counts builds, so that a stale index is dropped
+	stop     context.CancelFunc // stops the index being built
+	searched chan struct{}      // closed when the latest index is in, or dropped
 }
 
 // defaultSearchDelay is a Rebuilder's searchDelay.
@@ -161,6 +162,9 @@ func (r *Rebuilder) Rebuild(ctx context.Context, changed []string) (*Result, *ou
 // full builds the whole site and keeps it.
 func (r *Rebuilder) full(ctx context.Context) (*Result, *output.Memory, error) {
 	r.last = nil
+	r.mu.Lock()
+	r.dropSearch()
+	r.mu.Unlock()
 	out := output.NewMemory()
 	opts := r.opts
 	opts.Output = out
@@ -234,21 +238,35 @@ func (k *kept) diagnostics() []diag.Diagnostic {
 	return l.Sorted()
 }
 
+// dropSearch stops building the index of the previous build, and keeps
+// one being built from being added. r.mu must be held.
+func (r *Rebuilder) dropSearch() {
+	r.gen++
+	if r.stop != nil {
+		r.stop()
+	}
+}
+
 // index builds the search index of k after a pause in the edits, in the
 // background, and adds it to k's output unless a later build came first.
+// A later build stops it, so that it does not slow that build down.
 func (r *Rebuilder) index(k *kept) {
+	ctx, stop := context.WithCancel(context.Background())
 	r.mu.Lock()
-	r.gen++
+	r.dropSearch()
 	gen := r.gen
+	r.stop = stop
 	done := make(chan struct{})
 	r.searched = done
 	r.mu.Unlock()
 	base, patched := k.docs, k.patched
 	go func() {
 		defer close(done)
-		time.Sleep(r.searchDelay)
-		if r.stale(gen) {
+		defer stop()
+		select {
+		case <-ctx.Done():
 			return
+		case <-time.After(r.searchDelay):
 		}
 		docs := base
 		if len(patched) > 0 {
@@ -257,7 +275,10 @@ func (r *Rebuilder) index(k *kept) {
 				docs[i] = d
 			}
 		}
-		ix := search.Build(docs)
+		ix, err := search.BuildContext(ctx, docs)
+		if err != nil {
+			return
+		}
 		r.mu.Lock()
 		defer r.mu.Unlock()
 		if r.gen != gen {
@@ -290,12 +311,6 @@ func (r *Rebuilder) index(k *kept) {
 // version, so that the older need not be kept.
 func sameFolder(a, b []string) bool {
 	return len(a) > 0 && len(b) > 0 && path.Dir(a[0]) == path.Dir(b[0])
-}
-
-func (r *Rebuilder) stale(gen int) bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.gen != gen
 }
 
 // waitSearch waits until the search index of the latest build is in its

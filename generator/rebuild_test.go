@@ -536,3 +536,36 @@ func TestDefaultThemeViews(t *testing.T) {
 		}
 	}
 }
+
+// TestRebuildWhileIndexing edits a site faster than its search index is
+// built: each rebuild drops the index being built for the one before, and
+// once the edits stop the index catches up with the last.
+func TestRebuildWhileIndexing(t *testing.T) {
+	site := fstest.MapFS{}
+	_, err := corpus.Generate(corpus.Options{Pages: 60, Seed: 5}, func(f corpus.File) error {
+		site[f.Path] = &fstest.MapFile{Data: f.Data}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Site: site, Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
+	r := NewRebuilder(opts)
+	r.searchDelay = 0
+	res, out, err := r.Rebuild(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const name = "content/guides/_index.md"
+	for i := range 12 {
+		site[name] = &fstest.MapFile{Data: append(bytes.Clone(site[name].Data), fmt.Sprintf("\nSearchable%d\n", i)...)}
+		if i%4 == 3 {
+			time.Sleep(time.Duration(i) * time.Millisecond) // let some indexes get further than others
+		}
+		if res, out, err = r.Rebuild(context.Background(), []string{name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.waitSearch()
+	compareBuild(t, "after the edits", opts, res, out)
+}

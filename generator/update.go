@@ -99,7 +99,7 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 		slices.ContainsFunc(files, func(f fileEdit) bool { return f.exists != f.known })
 
 	r.mu.Lock()
-	r.gen++ // drops a search index still being built for the previous build
+	r.dropSearch()
 	out = k.out.Clone()
 	next := &kept{b: b, out: out, checks: k.checks, pages: k.pages}
 	next.docs, next.patched, next.index, next.previous = k.docs, k.patched, k.index, k.previous

@@ -2,7 +2,9 @@ package search
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -353,5 +355,18 @@ func TestIndexGolden(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("the index differs from testdata/index.txtar (run go test -update and review the diff):\n%s", got)
+	}
+}
+
+func TestBuildContextCancelled(t *testing.T) {
+	docs := benchDocs(50)
+	ctx, cancel := context.WithCancel(context.Background())
+	ix, err := BuildContext(ctx, docs)
+	if err != nil || len(ix.Files) != len(Build(docs).Files) {
+		t.Fatalf("BuildContext before cancelling: %v", err)
+	}
+	cancel()
+	if ix, err := BuildContext(ctx, docs); !errors.Is(err, context.Canceled) || ix != nil {
+		t.Errorf("BuildContext after cancelling = %v, %v; want nil, context.Canceled", ix, err)
 	}
 }
