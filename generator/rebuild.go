@@ -3,6 +3,7 @@ package generator
 import (
 	"context"
 	"path"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -145,6 +146,12 @@ func (c *checks) all() []diag.Diagnostic {
 // Otherwise the whole site is built. Errors are those of Build; the files
 // are nil when the error is not.
 func (r *Rebuilder) Rebuild(ctx context.Context, changed []string) (*Result, *output.Memory, error) {
+	// Stop building the search index of the previous build first, so
+	// that this build has the cores to itself. From here on the index
+	// leaves the previous build alone.
+	r.mu.Lock()
+	r.dropSearch()
+	r.mu.Unlock()
 	if r.last != nil && changed != nil {
 		res, out, ok, err := r.update(ctx, changed)
 		if ok {
@@ -162,9 +169,6 @@ func (r *Rebuilder) Rebuild(ctx context.Context, changed []string) (*Result, *ou
 // full builds the whole site and keeps it.
 func (r *Rebuilder) full(ctx context.Context) (*Result, *output.Memory, error) {
 	r.last = nil
-	r.mu.Lock()
-	r.dropSearch()
-	r.mu.Unlock()
 	out := output.NewMemory()
 	opts := r.opts
 	opts.Output = out
@@ -279,32 +283,44 @@ func (r *Rebuilder) index(k *kept) {
 		if err != nil {
 			return
 		}
-		r.mu.Lock()
-		defer r.mu.Unlock()
-		if r.gen != gen {
-			return
+		if r.addIndex(k, gen, docs, ix) {
+			// Building the index left much garbage, and the site does
+			// not change meanwhile: a good moment to give the memory
+			// back to the system.
+			debug.FreeOSMemory()
 		}
-		k.docs, k.patched = docs, nil
-		names := make([]string, 0, len(ix.Files))
-		for _, f := range ix.Files {
-			name := searchDir + f.Name
-			if err := k.out.WriteFile(name, f.Data); err != nil {
-				return // names come from the index: cannot happen
-			}
-			if path.Dir(f.Name) != "." {
-				names = append(names, name)
-			}
-		}
-		if !sameFolder(names, k.index) {
-			for _, name := range k.previous {
-				if !slices.Contains(names, name) {
-					k.out.Remove(name)
-				}
-			}
-			k.previous = k.index
-		}
-		k.index = names
 	}()
+}
+
+// addIndex adds the search index of docs to the output of k, unless a
+// later build came first, and reports whether it did.
+func (r *Rebuilder) addIndex(k *kept, gen int, docs []search.Doc, ix *search.Index) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.gen != gen {
+		return false
+	}
+	k.docs, k.patched = docs, nil
+	names := make([]string, 0, len(ix.Files))
+	for _, f := range ix.Files {
+		name := searchDir + f.Name
+		if err := k.out.WriteFile(name, f.Data); err != nil {
+			return false // names come from the index: cannot happen
+		}
+		if path.Dir(f.Name) != "." {
+			names = append(names, name)
+		}
+	}
+	if !sameFolder(names, k.index) {
+		for _, name := range k.previous {
+			if !slices.Contains(names, name) {
+				k.out.Remove(name)
+			}
+		}
+		k.previous = k.index
+	}
+	k.index = names
+	return true
 }
 
 // sameFolder reports whether two lists of index files are of the same

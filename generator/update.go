@@ -98,12 +98,9 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 	structural := slices.ContainsFunc(edits, func(e *edit) bool { return e.added() || e.removed() }) ||
 		slices.ContainsFunc(files, func(f fileEdit) bool { return f.exists != f.known })
 
-	r.mu.Lock()
-	r.dropSearch()
-	out = k.out.Clone()
+	out = k.out.Layer()
 	next := &kept{b: b, out: out, checks: k.checks, pages: k.pages}
 	next.docs, next.patched, next.index, next.previous = k.docs, k.patched, k.index, k.previous
-	r.mu.Unlock()
 	// From here on the kept build changes; the previous output does not.
 	b.opts.Output = out
 	b.res = &Result{}
@@ -461,6 +458,9 @@ func (k *kept) load(e *edit, diags *diag.List) error {
 // site's sections or the pages at a URL.
 func (k *kept) check(edits []*edit) error {
 	b := k.b
+	if !slices.ContainsFunc(edits, func(e *edit) bool { return e.added() || e.removed() }) {
+		return nil
+	}
 	urls := map[string]bool{}
 	for _, p := range b.pages {
 		urls[p.URL] = true
