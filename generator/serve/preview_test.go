@@ -40,8 +40,9 @@ type live struct {
 	stream  *stream
 	stdout  syncBuffer
 	stderr  syncBuffer
-	// buildErr is the error of the first build.
+	// buildErr is the error of the first build; built, its time.
 	buildErr error
+	built    time.Duration
 }
 
 // A stream reads the events of /_opsdocs/events.
@@ -111,7 +112,9 @@ func startLiveQuiet(t testing.TB, files map[string]string, quiet time.Duration) 
 		quiet: quiet,
 	})
 	ctx, cancel := context.WithCancel(context.Background())
+	start := time.Now()
 	_, l.buildErr = l.preview.Build(ctx)
+	l.built = time.Since(start)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
