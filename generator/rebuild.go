@@ -133,8 +133,10 @@ func (c *checks) all() []diag.Diagnostic {
 //   - when its title, description or weight changed, or it came or went,
 //     every page whose sidebar, breadcrumbs or neighbours list it: the
 //     pages of its section and below (of the parent section, for a
-//     section page), or every page, 404.html and the search page for a
-//     page at the top of the sidebar or the home page;
+//     section page; when it kept its place in a long section, only those
+//     whose sidebar's window of the section's list holds it), or every
+//     page, 404.html and the search page for a page at the top of the
+//     sidebar or the home page;
 //   - every page of a curriculum that changed: a lesson's title, order,
 //     duration, outcomes or prerequisites, or the lessons it has;
 //   - when its roadmap, KPIs, review status or updated date changed, or

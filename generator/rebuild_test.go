@@ -29,8 +29,10 @@ type rebuildStep struct {
 	// files are the files written, "" meaning removed.
 	files map[string]string
 	// full says the change takes a full build; otherwise the Rebuilder
-	// must update its previous build.
+	// must update its previous build, rendering at most most pages when
+	// that is set.
 	full bool
+	most int
 	// want are texts that must be in files of the site after the
 	// change ("guides/alpha/index.html" -> text), and diags, in its
 	// diagnostics; gone, texts that must not be in its diagnostics.
@@ -59,7 +61,45 @@ func lesson(title string, order int, extra string) string {
 	return fmt.Sprintf("---\ntitle: %s\norder: %d\n%s---\nA lesson.\n", title, order, extra)
 }
 
+// bigPage is page i of content/big/, a section longer than a sidebar
+// shows at once.
+func bigPage(i int, title string) string {
+	if title == "" {
+		title = fmt.Sprintf("Item %03d", i)
+	}
+	return fmt.Sprintf("---\ntitle: %s\n---\nAbout item %d.\n", title, i)
+}
+
+const bigPages = 70
+
 var rebuildSteps = []rebuildStep{
+	{
+		name:  "title of a page in a long section, at its start",
+		most:  50, // of the 74 pages below big/
+		files: map[string]string{"content/big/p005.md": bigPage(5, "Item 005 retitled")},
+		want:  map[string]string{"big/p000/index.html": "Item 005 retitled", "big/sub/x/index.html": "Item 005 retitled"},
+	},
+	{
+		name:  "in its middle",
+		files: map[string]string{"content/big/p035.md": bigPage(35, "Item 035 retitled")},
+		want:  map[string]string{"big/p060/index.html": "Item 035 retitled", "big/p000/index.html": "Item 035 retitled"},
+	},
+	{
+		name:  "at its end",
+		most:  50, // of the 74 pages below big/
+		files: map[string]string{"content/big/p069.md": bigPage(69, "Item 069 retitled")},
+		want:  map[string]string{"big/p068/index.html": "Item 069 retitled"},
+	},
+	{
+		name:  "title of a long section's sub-section",
+		most:  50, // of the 74 pages below big/
+		files: map[string]string{"content/big/sub/_index.md": "---\ntitle: Sub retitled\n---\n"},
+		want:  map[string]string{"big/sub/x/index.html": "Sub retitled", "big/p010/index.html": "Sub retitled"},
+	},
+	{
+		name:  "a page of a long section moves",
+		files: map[string]string{"content/big/p060.md": bigPage(60, "Item 000 first")},
+	},
 	{
 		name:  "body only",
 		files: map[string]string{"content/guides/alpha.md": alpha("Alpha guide", alphaBody+"\nA new paragraph.\n")},
@@ -274,6 +314,11 @@ func TestRebuildMatchesBuild(t *testing.T) {
 	for _, f := range ar.Files {
 		site[f.Name] = &fstest.MapFile{Data: f.Data}
 	}
+	for i := range bigPages {
+		site[fmt.Sprintf("content/big/p%03d.md", i)] = &fstest.MapFile{Data: []byte(bigPage(i, ""))}
+	}
+	site["content/big/sub/_index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Sub\n---\n")}
+	site["content/big/sub/x.md"] = &fstest.MapFile{Data: []byte("# X\n")}
 	opts := Options{Site: site, Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
 	r := NewRebuilder(opts)
 	r.searchDelay = 0
@@ -298,6 +343,9 @@ func TestRebuildMatchesBuild(t *testing.T) {
 		r.waitSearch()
 		if got := r.updates > updates; got == step.full {
 			t.Errorf("%s: updated the previous build: %v, want %v", step.name, got, !step.full)
+		}
+		if step.most > 0 && res.Rendered > step.most {
+			t.Errorf("%s: rendered %d pages, want at most %d", step.name, res.Rendered, step.most)
 		}
 		compareBuild(t, step.name, opts, res, out)
 		text := diagText(res.Diagnostics)

@@ -189,8 +189,11 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 			views = append(views, "Curricula")
 		}
 	}
+	// An edit alone in its batch, that moved no page of a curriculum,
+	// leaves the other entries of its section's list where they were.
+	alone := len(edits) == 1 && !structural && !courseChanged
 	for _, e := range edits {
-		reorder = b.relist(e, render) || reorder
+		reorder = b.relist(e, alone, render) || reorder
 	}
 
 	data, reviews, changes := false, false, false
@@ -616,9 +619,10 @@ func (b *builder) replace(e *edit, out *output.Memory) error {
 
 // relist adds to render the pages that show the page of an edit: itself,
 // its section's page when the page is a playbook, and when what lists of
-// pages show of it changed, the pages that list it. It reports whether
-// the order of a section changed.
-func (b *builder) relist(e *edit, render *renderSet) bool {
+// pages show of it changed, the pages that list it. alone says the edit
+// moved no other page. It reports whether the order of a section
+// changed.
+func (b *builder) relist(e *edit, alone bool, render *renderSet) bool {
 	n, o := e.new, e.old
 	p := n
 	if p == nil {
@@ -650,10 +654,54 @@ func (b *builder) relist(e *edit, render *renderSet) bool {
 		render.everything()
 	case s.Parent == nil: // at the top of every page's sidebar
 		render.everything()
+	case alone && !reorder && o != nil && n != nil:
+		// In the same place in a section's list, the page shows in the
+		// sidebars whose part of the list has it, which in a long
+		// section is not all of them.
+		b.listing(s, n, render)
 	default:
 		render.section(s)
 	}
 	return reorder
+}
+
+// listing adds to render the pages that list p, a page (or the page of a
+// section) listed in the section s, in the place it had: s's page, the
+// pages below p when it is a section's page (their breadcrumbs), and the
+// pages of s and below whose sidebar's window of s's entries (see nav.list)
+// holds p's entry.
+func (b *builder) listing(s *content.Section, p *page, render *renderSet) {
+	es := entries(s)
+	at := map[*content.Page]int{} // entry of each page of s, and of each sub-section's page
+	for i, e := range es {
+		at[e.page] = i
+	}
+	x, ok := at[p.Page]
+	if !ok {
+		render.section(s)
+		return
+	}
+	render.add(b.pageOf(s.Page))
+	if p.IsIndex {
+		render.section(p.Section)
+	}
+	for _, q := range b.sectionPages(s) {
+		active := -1 // s's own page has no entry in s's list
+		if q.Page != s.Page {
+			c := q.Page // q's own entry, or the entry of the section below s on q's way
+			if q.Section != s {
+				sec := q.Section
+				for sec.Parent != s {
+					sec = sec.Parent
+				}
+				c = sec.Page
+			}
+			active = at[c]
+		}
+		if lo, hi := window(len(es), active, maxNavEntries); lo <= x && x < hi {
+			render.add(q)
+		}
+	}
 }
 
 // recheckLinks returns the findings of the link check after edits,
