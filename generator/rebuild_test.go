@@ -285,6 +285,17 @@ var rebuildSteps = []rebuildStep{
 		full:  true,
 	},
 	{
+		name:  "a page at the address of a site-wide view",
+		files: map[string]string{"content/roadmap.md": "# Our roadmap\n\nBy team.\n"},
+		full:  true,
+		want:  map[string]string{"roadmap/index.html": "By team."},
+	},
+	{
+		name:  "and removed again",
+		files: map[string]string{"content/roadmap.md": ""},
+		full:  true,
+	},
+	{
 		name:  "a section page removed",
 		files: map[string]string{"content/guides/deep/_index.md": ""},
 		full:  true,

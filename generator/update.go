@@ -458,7 +458,7 @@ func (k *kept) load(e *edit, diags *diag.List) error {
 }
 
 // check fails with errFull when a page that comes or goes changes the
-// site's sections or the pages at a URL.
+// site's sections, the pages at a URL, or where a site-wide view is.
 func (k *kept) check(edits []*edit) error {
 	b := k.b
 	if !slices.ContainsFunc(edits, func(e *edit) bool { return e.added() || e.removed() }) {
@@ -478,13 +478,14 @@ func (k *kept) check(edits []*edit) error {
 		switch {
 		case e.added():
 			pg := e.loaded
-			if pg.IsIndex || urls[pg.URL] || pg.URL == "/"+searchDir || b.sectionAt(path.Dir(pg.Path)) == nil || b.folderAt(pg.URL) {
+			if pg.IsIndex || urls[pg.URL] || pg.URL == "/"+searchDir || b.views[pg.URL] != "" ||
+				b.sectionAt(path.Dir(pg.Path)) == nil || b.folderAt(pg.URL) {
 				return errFull
 			}
 			urls[pg.URL] = true
 		case e.removed():
 			o := e.old
-			if o.IsIndex || k.shadows(o) || b.folderAt(o.URL) {
+			if o.IsIndex || k.shadows(o) || b.folderAt(o.URL) || b.views[o.URL] != "" {
 				return errFull
 			}
 			left[o.Section]++
