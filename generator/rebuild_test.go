@@ -469,7 +469,7 @@ func TestRebuildRandomEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	rnd := rand.New(rand.NewPCG(1, 2))
-	steps := 30
+	steps := 24
 	if testing.Short() {
 		steps = 8
 	}
