@@ -17,7 +17,6 @@ import (
 	"github.com/opsdocs/opsdocs/generator/curriculum"
 	"github.com/opsdocs/opsdocs/generator/diag"
 	"github.com/opsdocs/opsdocs/generator/freshness"
-	"github.com/opsdocs/opsdocs/generator/gitdates"
 	"github.com/opsdocs/opsdocs/generator/kpi"
 	"github.com/opsdocs/opsdocs/generator/markdown"
 	"github.com/opsdocs/opsdocs/generator/output"
@@ -25,6 +24,7 @@ import (
 	"github.com/opsdocs/opsdocs/generator/relurl"
 	"github.com/opsdocs/opsdocs/generator/render"
 	"github.com/opsdocs/opsdocs/generator/roadmap"
+	"github.com/opsdocs/opsdocs/generator/search"
 	"github.com/opsdocs/opsdocs/layouts"
 )
 
@@ -65,6 +65,10 @@ type Result struct {
 	Diagnostics []diag.Diagnostic
 	// Pages counts the pages built; Files, every file written.
 	Pages, Files int
+	// Rendered counts the pages rendered: all of them, or after a change
+	// to a site being previewed, only those the change concerns (see
+	// Rebuilder).
+	Rendered int
 	// Stages holds the wall time of each stage, in order.
 	Stages []Stage
 }
@@ -105,9 +109,17 @@ type page struct {
 // whole: a broken layout, an output that cannot be written, a cancelled
 // context.
 func Build(ctx context.Context, opts Options) (*Result, error) {
-	b := &builder{opts: opts, res: &Result{}, last: time.Now(), lastAlloc: readAllocs()}
+	return newBuilder(opts).build(ctx)
+}
+
+func newBuilder(opts Options) *builder {
+	return &builder{opts: opts, res: &Result{}, last: time.Now(), lastAlloc: readAllocs()}
+}
+
+func (b *builder) build(ctx context.Context) (*Result, error) {
 	err := b.run(ctx)
 	b.res.Diagnostics = b.diags.Sorted()
+	b.res.Rendered = b.res.Pages
 	return b.res, err
 }
 
@@ -138,6 +150,15 @@ type builder struct {
 	changes  []freshness.Month
 	views    map[string]string // URL -> layout of the site-wide views
 	redirect []alias
+
+	// courseEdits are what curricula changed on pages, to undo.
+	courseEdits []courseEdit
+
+	// Kept for a Rebuilder: the dates read from git, and when the search
+	// index is built later (searchLater), the pages to index.
+	git         *gitDates
+	searchLater bool
+	docs        []search.Doc
 }
 
 func (b *builder) stage(name string) {
@@ -175,17 +196,7 @@ func (b *builder) run(ctx context.Context) error {
 	}
 	b.stage("theme")
 
-	var dates map[string]time.Time
-	if b.opts.GitDir != "" {
-		var err error
-		dates, err = gitdates.Read(ctx, b.opts.GitDir)
-		switch {
-		case errors.Is(err, gitdates.ErrShallow):
-			b.diags.Warnf("content", 0, diag.ShallowClone, "%v", err)
-		case err != nil && !errors.Is(err, gitdates.ErrNotRepo):
-			b.diags.Warnf("content", 0, diag.ShallowClone, "cannot read dates from git: %v", err)
-		}
-	}
+	dates := b.gitDates(ctx)
 	set := content.Load(b.opts.Site, content.LoadOptions{Drafts: b.opts.Drafts}, &b.diags)
 	for _, pg := range set.Pages {
 		if d, ok := dates[pg.Path]; ok && pg.Updated.IsZero() {
@@ -201,9 +212,9 @@ func (b *builder) run(ctx context.Context) error {
 	b.convert()
 	b.decodeData()
 	b.decodeLearning()
-	b.redirect = b.aliases()
+	b.redirect = b.aliases(&b.diags)
 	b.root = content.NewTree(b.contentPages())
-	b.checkLinks()
+	b.checkLinks(&b.diags)
 	b.stage("markdown")
 	if err := ctx.Err(); err != nil {
 		return err
@@ -301,75 +312,83 @@ func (b *builder) linkOptions(p *page, line int) markdown.Options {
 
 func (b *builder) convert() {
 	b.conv = markdown.New()
-	parallel(len(b.pages), func(i int) {
-		p := b.pages[i]
-		res, err := b.conv.Convert(p.Body, b.linkOptions(p, p.BodyLine))
-		if err != nil {
-			b.diags.Errorf(p.File, 0, diag.BadValue, "converting Markdown: %v", err)
-			res = &markdown.Result{}
-		}
-		p.md = res
-		if p.Title == "" {
-			p.Title = res.Title
-		}
-		if p.Title == "" {
-			name := path.Base(p.Path)
-			if p.IsIndex {
-				name = path.Base(path.Dir(p.Path))
-				if name == "." {
-					name = "Home"
-				}
+	parallel(len(b.pages), func(i int) { b.convertPage(b.pages[i], &b.diags) })
+}
+
+// convertPage converts the Markdown of p and settles its title.
+func (b *builder) convertPage(p *page, diags *diag.List) {
+	res, err := b.conv.Convert(p.Body, b.linkOptions(p, p.BodyLine))
+	if err != nil {
+		diags.Errorf(p.File, 0, diag.BadValue, "converting Markdown: %v", err)
+		res = &markdown.Result{}
+	}
+	p.md = res
+	if p.Title == "" {
+		p.Title = res.Title
+	}
+	if p.Title == "" {
+		name := path.Base(p.Path)
+		if p.IsIndex {
+			name = path.Base(path.Dir(p.Path))
+			if name == "." {
+				name = "Home"
 			}
-			p.Title = content.Humanize(name)
 		}
-	})
+		p.Title = content.Humanize(name)
+	}
 }
 
 // checkLinks reports links to pages, files and headings that do not exist.
-func (b *builder) checkLinks() {
+func (b *builder) checkLinks(diags *diag.List) {
 	for _, p := range b.pages {
-		links := make([]fieldLink, 0, len(p.md.Links)+len(p.fieldLinks))
-		for _, l := range p.md.Links {
-			links = append(links, fieldLink{Link: l})
+		b.checkPageLinks(p, diags)
+	}
+}
+
+// checkPageLinks reports the links of p to pages, files and headings that
+// do not exist.
+func (b *builder) checkPageLinks(p *page, diags *diag.List) {
+	links := make([]fieldLink, 0, len(p.md.Links)+len(p.fieldLinks))
+	for _, l := range p.md.Links {
+		links = append(links, fieldLink{Link: l})
+	}
+	for _, fl := range append(links, p.fieldLinks...) {
+		l, prefix := fl.Link, ""
+		if fl.what != "" {
+			prefix = fl.what + ": "
 		}
-		for _, fl := range append(links, p.fieldLinks...) {
-			l, prefix := fl.Link, ""
-			if fl.what != "" {
-				prefix = fl.what + ": "
+		what := "page"
+		if l.Image {
+			what = "image"
+		}
+		if !l.Found {
+			if !l.Image && l.Target != "" && !content.IsMarkdown(l.Target) && path.Ext(l.Target) != "" {
+				what = "file"
 			}
-			what := "page"
-			if l.Image {
-				what = "image"
+			msg := fmt.Sprintf("%slink to missing %s %s", prefix, what, l.Dest)
+			if strings.HasPrefix(l.Target, "..") {
+				msg = fmt.Sprintf("%slink %s points outside content/", prefix, l.Dest)
 			}
-			if !l.Found {
-				if !l.Image && l.Target != "" && !content.IsMarkdown(l.Target) && path.Ext(l.Target) != "" {
-					what = "file"
-				}
-				msg := fmt.Sprintf("%slink to missing %s %s", prefix, what, l.Dest)
-				if strings.HasPrefix(l.Target, "..") {
-					msg = fmt.Sprintf("%slink %s points outside content/", prefix, l.Dest)
-				}
-				b.diags.Add(diag.Diagnostic{Path: p.File, Line: l.Line, Column: l.Column, Severity: diag.Warning, Code: diag.BrokenLink, Message: msg})
-				continue
+			diags.Add(diag.Diagnostic{Path: p.File, Line: l.Line, Column: l.Column, Severity: diag.Warning, Code: diag.BrokenLink, Message: msg})
+			continue
+		}
+		if l.Fragment == "" {
+			continue
+		}
+		target := p
+		if l.Target != "" {
+			t, ok := b.byPath[l.Target]
+			if !ok {
+				t, ok = b.byPath[path.Join(l.Target, "_index.md")]
 			}
-			if l.Fragment == "" {
-				continue
+			if !ok {
+				continue // a file, or a folder's generated page
 			}
-			target := p
-			if l.Target != "" {
-				t, ok := b.byPath[l.Target]
-				if !ok {
-					t, ok = b.byPath[path.Join(l.Target, "_index.md")]
-				}
-				if !ok {
-					continue // a file, or a folder's generated page
-				}
-				target = t
-			}
-			if !target.hasAnchor(l.Fragment) {
-				b.diags.Add(diag.Diagnostic{Path: p.File, Line: l.Line, Column: l.Column, Severity: diag.Warning, Code: diag.BrokenAnchor,
-					Message: fmt.Sprintf("%slink %s: %s has no heading with id %q", prefix, l.Dest, target.File, l.Fragment)})
-			}
+			target = t
+		}
+		if !target.hasAnchor(l.Fragment) {
+			diags.Add(diag.Diagnostic{Path: p.File, Line: l.Line, Column: l.Column, Severity: diag.Warning, Code: diag.BrokenAnchor,
+				Message: fmt.Sprintf("%slink %s: %s has no heading with id %q", prefix, l.Dest, target.File, l.Fragment)})
 		}
 	}
 }
@@ -389,65 +408,14 @@ func outputPath(url string) string {
 }
 
 func (b *builder) render(ctx context.Context) error {
-	site := &render.Site{
-		Title: b.cfg.Title, Description: b.cfg.Description, BasePath: b.basePath,
-		Roadmaps: b.roadmaps, KPIs: b.kpis, Curricula: b.courses,
-		Freshness: b.report, Changes: b.changes, Public: b.cfg.Public,
-	}
-	nv := newNav(b.root, b.cfg.Nav, b.base)
-	for _, e := range nv.top {
-		site.Sections = append(site.Sections, nv.link(e.page))
-	}
-	// Every page, including the generated pages of folders without
-	// _index.md.
-	var all []*page
-	b.root.Each(func(s *content.Section) {
-		if p, ok := b.byPath[s.Page.Path]; ok && p.Page == s.Page {
-			all = append(all, p)
-		} else {
-			all = append(all, &page{Page: s.Page, md: &markdown.Result{}})
-		}
-		for _, pg := range s.Pages {
-			all = append(all, b.byPath[pg.Path])
-		}
-	})
+	site, nv := b.siteData()
+	all := b.allPages()
 	b.res.Pages = len(all)
-
-	// Rendering stops at a broken layout; which page reports it must not
-	// depend on scheduling, so each page keeps its own error.
-	errs := make([]error, len(all))
-	parallelWith(ioWorkers(), len(all), func(i int) {
-		if ctx.Err() != nil {
-			return
-		}
-		p := all[i]
-		layout, data := b.pageData(p, site, nv)
-		buf := getBuffer()
-		defer putBuffer(buf)
-		if err := b.tmpl.Execute(buf, layout, data); err != nil {
-			errs[i] = b.templateError(err, p.URL)
-			return
-		}
-		errs[i] = b.writeHTML(outputPath(p.URL), buf.Bytes())
-	})
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
+	if err := b.renderPages(ctx, all, site, nv); err != nil {
+		return err
 	}
-	files := len(all)
-	b.res.Files += files
-
-	notFound := &render.Data{
-		Site: site, Nav: nv.For(&content.Page{}), Now: b.opts.Now,
-		Page: &render.Page{Title: "Page not found", Type: "404", URL: b.base + "/404.html", Params: map[string]any{}},
-	}
-	html, err := b.tmpl.Render("404", notFound)
-	if err != nil {
-		return b.templateError(err, "/404.html")
-	}
-	b.res.Files++
-	if err := b.writeHTML("404.html", html); err != nil {
+	b.res.Files += len(all)
+	if err := b.render404(site, nv); err != nil {
 		return err
 	}
 	if err := b.writeData(); err != nil {
@@ -476,6 +444,92 @@ func (b *builder) writeHTML(name string, html []byte) error {
 	buf.Grow(len(html) + len(html)/8)
 	rel := relurl.Rewrite(buf.AvailableBuffer(), html, b.base+"/"+name, b.basePath)
 	return b.opts.Output.WriteFile(name, rel)
+}
+
+// siteData returns what layouts know of the whole site, and its sidebar.
+func (b *builder) siteData() (*render.Site, *nav) {
+	site := &render.Site{
+		Title: b.cfg.Title, Description: b.cfg.Description, BasePath: b.basePath,
+		Roadmaps: b.roadmaps, KPIs: b.kpis, Curricula: b.courses,
+		Freshness: b.report, Changes: b.changes, Public: b.cfg.Public,
+	}
+	nv := newNav(b.root, b.cfg.Nav, b.base)
+	for _, e := range nv.top {
+		site.Sections = append(site.Sections, nv.link(e.page))
+	}
+	return site, nv
+}
+
+// allPages lists every page in the order of the tree, including the
+// generated pages of folders without _index.md.
+func (b *builder) allPages() []*page {
+	return b.sectionPages(b.root)
+}
+
+// sectionPages lists the pages of s and of every section below it, in
+// the order of the tree.
+func (b *builder) sectionPages(s *content.Section) []*page {
+	var all []*page
+	s.Each(func(s *content.Section) {
+		all = append(all, b.pageOf(s.Page))
+		for _, pg := range s.Pages {
+			all = append(all, b.byPath[pg.Path])
+		}
+	})
+	return all
+}
+
+// pageOf returns the page being built for pg: a page of the site, or the
+// generated page of a folder without _index.md.
+func (b *builder) pageOf(pg *content.Page) *page {
+	if p, ok := b.byPath[pg.Path]; ok && p.Page == pg {
+		return p
+	}
+	return &page{Page: pg, md: &markdown.Result{}}
+}
+
+// renderPages renders and writes pages. Rendering stops at a broken
+// layout; which page reports it must not depend on scheduling, so each
+// page keeps its own error and the first in order is returned.
+func (b *builder) renderPages(ctx context.Context, pages []*page, site *render.Site, nv *nav) error {
+	errs := make([]error, len(pages))
+	parallelWith(ioWorkers(), len(pages), func(i int) {
+		if ctx.Err() != nil {
+			return
+		}
+		errs[i] = b.renderPage(pages[i], site, nv)
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// renderPage renders one page with its layout and writes it.
+func (b *builder) renderPage(p *page, site *render.Site, nv *nav) error {
+	layout, data := b.pageData(p, site, nv)
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := b.tmpl.Execute(buf, layout, data); err != nil {
+		return b.templateError(err, p.URL)
+	}
+	return b.writeHTML(outputPath(p.URL), buf.Bytes())
+}
+
+// render404 renders /404.html.
+func (b *builder) render404(site *render.Site, nv *nav) error {
+	notFound := &render.Data{
+		Site: site, Nav: nv.For(&content.Page{}), Now: b.opts.Now,
+		Page: &render.Page{Title: "Page not found", Type: "404", URL: b.base + "/404.html", Params: map[string]any{}},
+	}
+	html, err := b.tmpl.Render("404", notFound)
+	if err != nil {
+		return b.templateError(err, "/404.html")
+	}
+	b.res.Files++
+	return b.writeHTML("404.html", html)
 }
 
 // templateError records a layout that fails on a page as a diagnostic of

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"slices"
 
 	"github.com/opsdocs/opsdocs/generator/content"
 	"github.com/opsdocs/opsdocs/generator/curriculum"
+	"github.com/opsdocs/opsdocs/generator/diag"
 	"github.com/opsdocs/opsdocs/generator/freshness"
 	"github.com/opsdocs/opsdocs/generator/kpi"
 	"github.com/opsdocs/opsdocs/generator/markdown"
@@ -37,33 +39,43 @@ type fieldLink struct {
 // decodeData reads the roadmaps and KPI tables of every page, resolves
 // the links they hold and rolls them up into the site-wide views.
 func (b *builder) decodeData() {
-	parallel(len(b.pages), func(i int) {
-		p := b.pages[i]
-		p.kpis = kpi.Decode(p.Page, b.opts.Now, b.cfg.KPIStaleAfter, &b.diags)
-		p.roadmap = roadmap.Decode(p.Page, &b.diags)
-		if p.roadmap == nil {
-			return
-		}
-		for _, it := range p.roadmap.Items {
-			what := fmt.Sprintf("roadmap item %q", it.Title)
-			if it.Link != "" {
-				l, to, ok := markdown.ResolveLink(it.Link, b.linkOptions(p, 0))
-				if ok {
-					l.Line, l.Column = it.LinkNode.Line, it.LinkNode.Column
-					p.fieldLinks = append(p.fieldLinks, fieldLink{l, what})
-					if l.Found {
-						it.URL = to
-					}
-				} else {
-					it.URL = it.Link // another site
-				}
-			}
-			if it.Description != "" {
-				b.inline(p, it, what)
-			}
-		}
-	})
+	parallel(len(b.pages), func(i int) { b.decodePageData(b.pages[i], &b.diags) })
+	b.rollUpData(&b.diags)
+	b.views = map[string]string{}
+	b.addView(roadmapView, b.roadmaps != nil)
+	b.addView(kpisView, b.kpis != nil)
+}
 
+// decodePageData reads the roadmap and KPI table of one page.
+func (b *builder) decodePageData(p *page, diags *diag.List) {
+	p.kpis = kpi.Decode(p.Page, b.opts.Now, b.cfg.KPIStaleAfter, diags)
+	p.roadmap = roadmap.Decode(p.Page, diags)
+	if p.roadmap == nil {
+		return
+	}
+	for _, it := range p.roadmap.Items {
+		what := fmt.Sprintf("roadmap item %q", it.Title)
+		if it.Link != "" {
+			l, to, ok := markdown.ResolveLink(it.Link, b.linkOptions(p, 0))
+			if ok {
+				l.Line, l.Column = it.LinkNode.Line, it.LinkNode.Column
+				p.fieldLinks = append(p.fieldLinks, fieldLink{l, what})
+				if l.Found {
+					it.URL = to
+				}
+			} else {
+				it.URL = it.Link // another site
+			}
+		}
+		if it.Description != "" {
+			b.inline(p, it, what)
+		}
+	}
+}
+
+// rollUpData gathers every roadmap and KPI of the site into the
+// overviews of the site-wide views, and reports KPIs sharing an id.
+func (b *builder) rollUpData(diags *diag.List) {
 	var rs []*roadmap.Roadmap
 	var ks []*kpi.KPI
 	for _, p := range b.pages {
@@ -72,16 +84,14 @@ func (b *builder) decodeData() {
 		}
 		ks = append(ks, p.kpis...)
 	}
-	kpi.CheckIDs(ks, &b.diags)
+	kpi.CheckIDs(ks, diags)
+	b.roadmaps, b.kpis = nil, nil
 	if len(rs) > 0 {
 		b.roadmaps = roadmap.NewOverview(rs)
 	}
 	if len(ks) > 0 {
 		b.kpis = kpi.NewOverview(ks)
 	}
-	b.views = map[string]string{}
-	b.addView(roadmapView, b.roadmaps != nil)
-	b.addView(kpisView, b.kpis != nil)
 }
 
 // inline renders an item's description as inline Markdown.
@@ -130,30 +140,42 @@ func (b *builder) byURL(url string) (*page, bool) {
 	return nil, false
 }
 
-// writeData publishes the data of the site-wide views under api/.
-func (b *builder) writeData() error {
-	roadmaps, kpis := []roadmap.JSON{}, []kpi.JSON{}
-	if b.roadmaps != nil {
-		roadmaps = b.roadmaps.JSON(b.base)
+// writeData publishes the data of the site-wide views under api/: of
+// those named (as fields of render.Site: "KPIs"), or of all of them.
+func (b *builder) writeData(views ...string) error {
+	files := []struct {
+		name, view string
+		data       func() any
+	}{
+		{"api/roadmap.json", "Roadmaps", func() any {
+			if b.roadmaps == nil {
+				return []roadmap.JSON{}
+			}
+			return b.roadmaps.JSON(b.base)
+		}},
+		{"api/kpis.json", "KPIs", func() any {
+			if b.kpis == nil {
+				return []kpi.JSON{}
+			}
+			return b.kpis.JSON(b.base)
+		}},
+		{"api/freshness.json", "Freshness", func() any {
+			if b.report == nil {
+				return []freshness.JSON{}
+			}
+			return b.report.JSON(b.base)
+		}},
+		{"api/curricula.json", "Curricula", func() any { return curriculum.ToJSON(b.courses, b.base) }},
 	}
-	if b.kpis != nil {
-		kpis = b.kpis.JSON(b.base)
-	}
-	reviews := []freshness.JSON{}
-	if b.report != nil {
-		reviews = b.report.JSON(b.base)
-	}
-	for name, v := range map[string]any{
-		"api/roadmap.json":   roadmaps,
-		"api/kpis.json":      kpis,
-		"api/freshness.json": reviews,
-		"api/curricula.json": curriculum.ToJSON(b.courses, b.base),
-	} {
-		data, err := json.MarshalIndent(v, "", "  ")
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+	for _, f := range files {
+		if len(views) > 0 && !slices.Contains(views, f.view) {
+			continue
 		}
-		if err := b.opts.Output.WriteFile(name, append(data, '\n')); err != nil {
+		data, err := json.MarshalIndent(f.data(), "", "  ")
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.name, err)
+		}
+		if err := b.opts.Output.WriteFile(f.name, append(data, '\n')); err != nil {
 			return err
 		}
 		b.res.Files++

@@ -145,4 +145,18 @@
 // The same input and the same date give the same bytes: work runs on all
 // cores but nothing depends on the order it finishes in. Diagnostics are
 // collected across the whole site and returned sorted by file and line.
+//
+// # Previews
+//
+// A Rebuilder builds a site again each time its files change, for opsdocs
+// serve. It keeps what its last build made of every page, and applies a
+// change below content/ to it: the pages changed are read and converted
+// again, the checks across pages run again where the change may concern
+// them, and only the pages that show something of the change are rendered
+// again (a page whose text changed: itself; whose title changed: the
+// pages listing it; whose KPIs changed: /kpis/). A change to a layout, an
+// asset or opsdocs.yaml, or to the site's folders, builds the whole site.
+// The files and the diagnostics are always those of a full build of the
+// same files; the search index follows a moment later, built in the
+// background once the edits pause.
 package generator

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"path"
+	"slices"
 
 	"github.com/opsdocs/opsdocs/generator/content"
 	"github.com/opsdocs/opsdocs/generator/curriculum"
@@ -19,53 +20,69 @@ var (
 // decodeLearning reads playbooks and curricula, and the review status of
 // every page.
 func (b *builder) decodeLearning() {
-	siteEvery, _ := freshness.ParseInterval(b.cfg.ReviewEvery) // checked by config
-	parallel(len(b.pages), func(i int) {
-		p := b.pages[i]
-		p.review = b.review(p, siteEvery)
-		p.playbook = playbook.Decode(p.Page, &b.diags)
-		if p.playbook == nil {
-			return
-		}
-		for _, t := range p.playbook.Templates {
-			t.Title = t.Dest
-			l, to, ok := markdown.ResolveLink(t.Dest, b.linkOptions(p, 0))
-			if !ok {
-				t.URL = t.Dest // another site
-				continue
-			}
-			l.Line, l.Column = t.Node.Line, t.Node.Column
-			p.fieldLinks = append(p.fieldLinks, fieldLink{l, "template"})
-			if l.Found {
-				t.URL = to
-				if tp, ok := b.byPath[l.Target]; ok {
-					t.Title = tp.Title
-				}
-			}
-		}
-	})
-	b.curricula()
+	siteEvery := b.siteEvery()
+	parallel(len(b.pages), func(i int) { b.decodePageLearning(b.pages[i], siteEvery, &b.diags) })
+	b.curricula(&b.diags)
+	b.rollUpLearning()
+	b.addView(freshnessView, b.report != nil)
+	b.addView(changesView, len(b.changes) > 0)
+}
 
+// siteEvery is the site's review interval.
+func (b *builder) siteEvery() freshness.Interval {
+	every, _ := freshness.ParseInterval(b.cfg.ReviewEvery) // checked by config
+	return every
+}
+
+// decodePageLearning reads the review status and the playbook of one
+// page.
+func (b *builder) decodePageLearning(p *page, siteEvery freshness.Interval, diags *diag.List) {
+	p.review = b.review(p, siteEvery, diags)
+	if p.review != nil && p.review.Status == freshness.Overdue && b.opts.FailOnStale {
+		diags.Errorf(p.File, p.Meta.Line("reviewed"), diag.OverdueReview, "review overdue by %s (due %s, owner %s): review the page and update reviewed:",
+			diag.Plural(p.review.DaysOverdue, "day"), p.review.Due.Format("2006-01-02"), or(p.Owner, "none"))
+	}
+	p.playbook = playbook.Decode(p.Page, diags)
+	if p.playbook == nil {
+		return
+	}
+	for _, t := range p.playbook.Templates {
+		t.Title = t.Dest
+		l, to, ok := markdown.ResolveLink(t.Dest, b.linkOptions(p, 0))
+		if !ok {
+			t.URL = t.Dest // another site
+			continue
+		}
+		l.Line, l.Column = t.Node.Line, t.Node.Column
+		p.fieldLinks = append(p.fieldLinks, fieldLink{l, "template"})
+		if l.Found {
+			t.URL = to
+			if tp, ok := b.byPath[l.Target]; ok {
+				t.Title = tp.Title
+			}
+		}
+	}
+}
+
+// rollUpLearning gathers the review status of every page into the report
+// of /freshness/, and the pages' updated dates into the digest of
+// /changes/.
+func (b *builder) rollUpLearning() {
 	var reviews []*freshness.Review
 	var changes []freshness.Change
 	for _, p := range b.pages {
 		if p.review != nil {
 			reviews = append(reviews, p.review)
-			if p.review.Status == freshness.Overdue && b.opts.FailOnStale {
-				b.diags.Errorf(p.File, p.Meta.Line("reviewed"), diag.OverdueReview, "review overdue by %s (due %s, owner %s): review the page and update reviewed:",
-					diag.Plural(p.review.DaysOverdue, "day"), p.review.Due.Format("2006-01-02"), or(p.Owner, "none"))
-			}
 		}
 		if !p.Updated.IsZero() {
 			changes = append(changes, freshness.Change{Page: p.URL, Title: p.Title, Description: p.Description, Updated: p.Updated})
 		}
 	}
+	b.report = nil
 	if len(reviews) > 0 {
 		b.report = freshness.NewReport(reviews)
 	}
 	b.changes = freshness.Digest(changes)
-	b.addView(freshnessView, b.report != nil)
-	b.addView(changesView, len(changes) > 0)
 }
 
 func or(s, def string) string {
@@ -77,7 +94,7 @@ func or(s, def string) string {
 
 // review returns the review status of a page: its own review_every, else
 // the site's.
-func (b *builder) review(p *page, siteEvery freshness.Interval) *freshness.Review {
+func (b *builder) review(p *page, siteEvery freshness.Interval, diags *diag.List) *freshness.Review {
 	if p.Generated {
 		return nil
 	}
@@ -85,7 +102,7 @@ func (b *builder) review(p *page, siteEvery freshness.Interval) *freshness.Revie
 	if p.ReviewEvery != "" {
 		iv, err := freshness.ParseInterval(p.ReviewEvery)
 		if err != nil {
-			b.diags.Errorf(p.File, p.Meta.Line("review_every"), diag.BadFrontMatter, "review_every: %v", err)
+			diags.Errorf(p.File, p.Meta.Line("review_every"), diag.BadFrontMatter, "review_every: %v", err)
 			return nil
 		}
 		every = iv
@@ -98,8 +115,10 @@ func (b *builder) review(p *page, siteEvery freshness.Interval) *freshness.Revie
 }
 
 // curricula finds every folder whose section page has type: curriculum
-// and makes its pages lessons.
-func (b *builder) curricula() {
+// and makes its pages lessons. It may run again after pages changed: it
+// first undoes what it set on the pages the previous time.
+func (b *builder) curricula(diags *diag.List) {
+	b.undoCurricula()
 	heads := map[string]*page{} // folder -> curriculum page
 	for _, p := range b.pages {
 		if p.IsIndex && p.Type == content.TypeCurriculum {
@@ -110,7 +129,7 @@ func (b *builder) curricula() {
 	for _, p := range b.pages {
 		if p.IsIndex {
 			if p.Type == content.TypeLesson {
-				b.diags.Warnf(p.File, 0, diag.LessonInvalid, "a section page is not a lesson: only the other pages of a curriculum's folder are")
+				diags.Warnf(p.File, 0, diag.LessonInvalid, "a section page is not a lesson: only the other pages of a curriculum's folder are")
 			}
 			continue
 		}
@@ -123,32 +142,59 @@ func (b *builder) curricula() {
 		}
 		if head == nil {
 			if p.Type == content.TypeLesson {
-				b.diags.Warnf(p.File, 0, diag.LessonInvalid, "lesson outside a curriculum: move it into a folder whose _index.md has type: curriculum")
+				diags.Warnf(p.File, 0, diag.LessonInvalid, "lesson outside a curriculum: move it into a folder whose _index.md has type: curriculum")
 			}
 			continue
 		}
 		if p.Type == content.TypePage {
 			p.Type = content.TypeLesson
+			b.courseEdits = append(b.courseEdits, courseEdit{p: p, typ: true})
 		}
 		if p.Type != content.TypeLesson {
 			continue // a playbook or roadmap kept with the course
 		}
-		p.lesson = curriculum.DecodeLesson(p.Page, &b.diags)
+		p.lesson = curriculum.DecodeLesson(p.Page, diags)
+		b.courseEdits = append(b.courseEdits, courseEdit{p: p})
 		lessons[head] = append(lessons[head], p.lesson)
 	}
 	for _, p := range b.pages {
 		if h, ok := heads[path.Dir(p.Path)]; ok && h == p {
-			p.curriculum = curriculum.New(p.Page, lessons[p], &b.diags)
+			p.curriculum = curriculum.New(p.Page, lessons[p], diags)
 			b.courses = append(b.courses, p.curriculum)
+			b.courseEdits = append(b.courseEdits, courseEdit{p: p})
 			// The sidebar lists lessons in curriculum order, unless
 			// they say otherwise.
 			for _, l := range p.curriculum.Lessons {
 				if lp := b.byPath[l.Path]; lp != nil && lp.Weight == 0 {
 					lp.Weight = l.Number
+					b.courseEdits = append(b.courseEdits, courseEdit{p: lp, weight: true})
 				}
 			}
 		}
 	}
+}
+
+// A courseEdit is what curricula set on a page: its lesson or
+// curriculum, and maybe its type (page became lesson) or its weight (its
+// number in the curriculum).
+type courseEdit struct {
+	p           *page
+	typ, weight bool
+}
+
+// undoCurricula gives the pages back the type and weight they were
+// written with, and forgets the curricula.
+func (b *builder) undoCurricula() {
+	for _, e := range slices.Backward(b.courseEdits) {
+		e.p.lesson, e.p.curriculum = nil, nil
+		if e.typ {
+			e.p.Type = content.TypePage
+		}
+		if e.weight {
+			e.p.Weight = 0
+		}
+	}
+	b.courseEdits, b.courses = nil, nil
 }
 
 // playbookEntries lists the playbooks among the pages of a section, for

@@ -17,9 +17,18 @@ type alias struct {
 	to   *page
 }
 
+// file is the output file of the alias's redirect page.
+func (a alias) file() string {
+	name := strings.TrimPrefix(a.from, "/")
+	if strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	return name
+}
+
 // aliases collects the earlier URLs of every page, reporting those that
 // are malformed or taken by a page or another alias.
-func (b *builder) aliases() []alias {
+func (b *builder) aliases(diags *diag.List) []alias {
 	// Every URL the site publishes: pages, the section pages of folders,
 	// files.
 	urls := make(map[string]string, len(b.targets))
@@ -38,11 +47,11 @@ func (b *builder) aliases() []alias {
 		for _, a := range p.Aliases {
 			from, err := aliasURL(a)
 			if err != nil {
-				b.diags.Errorf(p.File, line, diag.BadFrontMatter, "aliases: %v", err)
+				diags.Errorf(p.File, line, diag.BadFrontMatter, "aliases: %v", err)
 				continue
 			}
 			if other, ok := urls[from]; ok {
-				b.diags.Errorf(p.File, line, diag.DuplicateURL, "aliases: %s is already the URL of %s: remove the alias or move that page", from, other)
+				diags.Errorf(p.File, line, diag.DuplicateURL, "aliases: %s is already the URL of %s: remove the alias or move that page", from, other)
 				continue
 			}
 			urls[from] = p.File
@@ -95,11 +104,7 @@ func (b *builder) writeAliases(aliases []alias) error {
 		if err := redirectPage.Execute(&buf, struct{ Title, URL string }{a.to.Title, b.base + a.to.URL}); err != nil {
 			return err
 		}
-		name := strings.TrimPrefix(a.from, "/")
-		if strings.HasSuffix(name, "/") {
-			name += "index.html"
-		}
-		if err := b.writeHTML(name, buf.Bytes()); err != nil {
+		if err := b.writeHTML(a.file(), buf.Bytes()); err != nil {
 			return err
 		}
 		b.res.Files++

@@ -17,8 +17,12 @@ const searchDir = "search/"
 // for (not drafts, not generated section pages, not pages with search:
 // false) and writes the index under search/.
 func (b *builder) search() error {
-	docs := b.searchDocs()
+	docs := b.searchDocs(&b.diags)
 	if b.opts.Output == nil {
+		return nil
+	}
+	if b.searchLater {
+		b.docs = docs
 		return nil
 	}
 	ix := search.Build(docs)
@@ -39,13 +43,13 @@ func (b *builder) search() error {
 
 // searchDocs lists the pages to index in the order of the site's tree,
 // and reports a search key that is not true or false.
-func (b *builder) searchDocs() []search.Doc {
+func (b *builder) searchDocs(diags *diag.List) []search.Doc {
 	var docs []search.Doc
 	b.root.Each(func(s *content.Section) {
 		pages := append([]*content.Page{s.Page}, s.Pages...)
 		for _, pg := range pages {
 			p, ok := b.byPath[pg.Path]
-			if !ok || p.Page != pg || pg.Generated || pg.Draft || !b.searchable(pg) {
+			if !ok || p.Page != pg || pg.Generated || pg.Draft || !b.searchable(pg, diags) {
 				continue
 			}
 			docs = append(docs, b.searchDoc(p))
@@ -55,14 +59,14 @@ func (b *builder) searchDocs() []search.Doc {
 }
 
 // searchable reads a page's search key: false leaves it out of the index.
-func (b *builder) searchable(pg *content.Page) bool {
+func (b *builder) searchable(pg *content.Page, diags *diag.List) bool {
 	v := pg.Meta.Get("search")
 	if v == nil {
 		return true
 	}
 	ok, err := content.Bool("search", v)
 	if err != nil {
-		b.diags.Errorf(pg.File, v.Line, diag.BadFrontMatter, "search: %q is not true or false: write search: false to leave the page out of search", v.Value)
+		diags.Errorf(pg.File, v.Line, diag.BadFrontMatter, "search: %q is not true or false: write search: false to leave the page out of search", v.Value)
 		return true
 	}
 	return ok

@@ -123,6 +123,14 @@ func Load(fsys fs.FS, opts LoadOptions, diags *diag.List) *Set {
 	return set
 }
 
+// LoadPage reads the page stored at the slash path p below content/, as
+// Load does, reporting its problems to diags. It returns nil when the
+// file cannot be used as a page. Unlike Load, it keeps a page marked
+// draft whatever opts say: the caller decides.
+func LoadPage(fsys fs.FS, p string, opts LoadOptions, diags *diag.List) *Page {
+	return loadPage(fsys, p, slices.Concat(KnownKeys(), opts.Keys), diags)
+}
+
 // Ignored reports whether a file or folder is left out of the site: hidden
 // names (.git, .DS_Store), editor backups (page.md~) and Go source files,
 // such as the embed.go that builds a site into a program.

@@ -155,3 +155,59 @@ func TestLoadSymlinks(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadPage checks that one page loads as Load loads it, problems
+// included, and that a draft is kept for the caller to judge.
+func TestLoadPage(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a.md":     {Data: []byte("---\ntitle: A\nreviwed: 2026-01-01\n---\nBody.\n")},
+		"content/draft.md": {Data: []byte("---\ndraft: true\n---\nLater.\n")},
+		"content/bad.md":   {Data: []byte("---\ntitle: [x\n---\n")},
+	}
+	var all, one diag.List
+	set := Load(fsys, LoadOptions{}, &all)
+	for _, name := range []string{"a.md", "draft.md", "bad.md"} {
+		pg := LoadPage(fsys, name, LoadOptions{}, &one)
+		switch name {
+		case "a.md":
+			if pg == nil || pg.Title != "A" || pg.URL != set.Pages[0].URL {
+				t.Errorf("LoadPage(a.md) = %+v", pg)
+			}
+		case "draft.md":
+			if pg == nil || !pg.Draft {
+				t.Errorf("LoadPage(draft.md) = %+v, want the draft", pg)
+			}
+		case "bad.md":
+			if pg != nil {
+				t.Errorf("LoadPage(bad.md) = %+v, want nil", pg)
+			}
+		}
+	}
+	if got, want := diagText(one.Sorted()), diagText(all.Sorted()); got != want {
+		t.Errorf("LoadPage reports\n%s\nLoad reports\n%s", got, want)
+	}
+}
+
+// TestSectionSort checks that a section sorted again after a title
+// changed is in the order NewTree gives.
+func TestSectionSort(t *testing.T) {
+	pages := []*Page{
+		{Path: "s/a.md", Title: "Alpha"}, {Path: "s/b.md", Title: "Beta"}, {Path: "s/c.md", Title: "Gamma", Weight: 1},
+	}
+	root := NewTree(pages)
+	s := root.Sections[0]
+	if s.Sort() {
+		t.Error("Sort reports a change to a sorted section")
+	}
+	pages[1].Title = "Aardvark"
+	if !s.Sort() {
+		t.Error("Sort reports no change after a title changed the order")
+	}
+	var got []string
+	for _, p := range s.Pages {
+		got = append(got, p.Title)
+	}
+	if strings.Join(got, " ") != "Gamma Aardvark Alpha" {
+		t.Errorf("order %v, want Gamma Aardvark Alpha", got)
+	}
+}

@@ -93,12 +93,26 @@ func NewTree(pages []*Page) *Section {
 			}
 		}
 	})
-	root.Each(func(s *Section) {
-		slices.SortFunc(s.Pages, comparePages)
-		slices.SortFunc(s.Sections, func(a, b *Section) int { return comparePages(a.Page, b.Page) })
-	})
+	root.Each((*Section).sort)
 	return root
 }
+
+func (s *Section) sort() {
+	slices.SortFunc(s.Pages, comparePages)
+	slices.SortFunc(s.Sections, compareSections)
+}
+
+// Sort orders the pages and the sub-sections of s again, after their
+// titles or weights changed, and reports whether the order changed.
+func (s *Section) Sort() bool {
+	if slices.IsSortedFunc(s.Pages, comparePages) && slices.IsSortedFunc(s.Sections, compareSections) {
+		return false
+	}
+	s.sort()
+	return true
+}
+
+func compareSections(a, b *Section) int { return comparePages(a.Page, b.Page) }
 
 func comparePages(a, b *Page) int {
 	aw, bw := a.Weight != 0, b.Weight != 0

@@ -131,10 +131,20 @@ func (d *Dir) Commit() error {
 func (d *Dir) Abort() error { return removeTree(d.tmp) }
 
 // Memory keeps a site in memory. It is safe for concurrent use.
+//
+// A Memory made by Layer holds only what changed since the Memory it was
+// made from, which it reads through for the rest.
 type Memory struct {
 	mu    sync.RWMutex
 	files map[string][]byte
+	gone  map[string]bool // files of below removed from this one
+	below *Memory         // nil but for a layer
+	depth int             // layers below
 }
+
+// maxLayers bounds how many layers a Memory reads through, and so holds
+// files that later layers replaced: Layer flattens a Memory this deep.
+const maxLayers = 16
 
 // NewMemory returns an empty Memory.
 func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
@@ -146,28 +156,74 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	}
 	m.mu.Lock()
 	m.files[name] = bytes.Clone(data)
+	delete(m.gone, name)
 	m.mu.Unlock()
 	return nil
 }
 
 // Get returns the file stored under name.
 func (m *Memory) Get(name string) ([]byte, bool) {
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	b, ok := m.files[name]
-	return b, ok
+	for l := m; l != nil; l = l.below {
+		l.mu.RLock()
+		b, ok := l.files[name]
+		gone := l.gone[name]
+		l.mu.RUnlock()
+		if ok || gone {
+			return b, ok
+		}
+	}
+	return nil, false
+}
+
+// Layer returns a new Memory holding the same files as m, in which files
+// can be written and removed without copying m: it reads through to m for
+// the files it has not changed. m must not change afterwards. Every
+// maxLayers layers, Layer copies the names of every file into a single
+// Memory instead, so that reads stay quick and replaced files are
+// forgotten; files themselves are never copied, only replaced.
+func (m *Memory) Layer() *Memory {
+	if m.depth+1 < maxLayers {
+		return &Memory{files: map[string][]byte{}, gone: map[string]bool{}, below: m, depth: m.depth + 1}
+	}
+	flat := &Memory{files: map[string][]byte{}}
+	m.each(func(name string, data []byte) { flat.files[name] = data })
+	return flat
+}
+
+// Remove forgets the file stored under name, if any.
+func (m *Memory) Remove(name string) {
+	m.mu.Lock()
+	delete(m.files, name)
+	if m.below != nil {
+		m.gone[name] = true
+	}
+	m.mu.Unlock()
 }
 
 // Names returns the stored names in order.
 func (m *Memory) Names() []string {
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	names := make([]string, 0, len(m.files))
-	for n := range m.files {
-		names = append(names, n)
-	}
+	var names []string
+	m.each(func(name string, _ []byte) { names = append(names, name) })
 	slices.Sort(names)
 	return names
+}
+
+// each calls f for every file of m, in no particular order.
+func (m *Memory) each(f func(name string, data []byte)) {
+	seen := map[string]bool{}
+	for l := m; l != nil; l = l.below {
+		l.mu.RLock()
+		for name, data := range l.files {
+			if !seen[name] {
+				seen[name] = true
+				f(name, data)
+			}
+		}
+		for name := range l.gone {
+			seen[name] = true
+		}
+		l.mu.RUnlock()
+	}
 }
 
 // Discard is a Writer that keeps nothing: a build into it runs every

@@ -2,9 +2,12 @@ package output
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -131,5 +134,53 @@ func TestRemoveTree(t *testing.T) {
 	}
 	if err := removeTree(root); err != nil {
 		t.Errorf("removing a missing tree: %v", err)
+	}
+}
+
+func TestMemoryLayer(t *testing.T) {
+	m := NewMemory()
+	m.WriteFile("a.html", []byte("a"))
+	m.WriteFile("b.html", []byte("b"))
+	m.WriteFile("d.html", []byte("d"))
+	want := map[string]string{"a.html": "a", "b.html": "b", "d.html": "d"}
+	// Each layer replaces a file, removes one and adds one; past
+	// maxLayers the layers are flattened.
+	for i := range 2*maxLayers + 3 {
+		next := m.Layer()
+		a, c := fmt.Sprintf("A%d", i), fmt.Sprintf("c%d.html", i)
+		next.WriteFile("a.html", []byte(a))
+		next.WriteFile(c, []byte(c))
+		next.Remove("b.html")
+		next.Remove(fmt.Sprintf("c%d.html", i-1))
+		if i == 3 {
+			next.WriteFile("b.html", []byte("b again"))
+		}
+		if got, _ := m.Get("a.html"); string(got) != want["a.html"] {
+			t.Fatalf("layer %d: writing to the layer changed the Memory below: a.html = %q", i, got)
+		}
+		want["a.html"], want[c] = a, c
+		delete(want, "b.html")
+		delete(want, fmt.Sprintf("c%d.html", i-1))
+		if i == 3 {
+			want["b.html"] = "b again"
+		}
+		m = next
+		if m.depth >= maxLayers {
+			t.Fatalf("layer %d is %d deep", i, m.depth)
+		}
+		var names []string
+		for n, data := range want {
+			names = append(names, n)
+			if got, ok := m.Get(n); !ok || string(got) != data {
+				t.Errorf("layer %d: %s = %q, %v; want %q", i, n, got, ok, data)
+			}
+		}
+		slices.Sort(names)
+		if got := strings.Join(m.Names(), " "); got != strings.Join(names, " ") {
+			t.Errorf("layer %d holds %s, want %s", i, got, strings.Join(names, " "))
+		}
+		if _, ok := m.Get("b.html"); ok != (want["b.html"] != "") {
+			t.Errorf("layer %d: b.html there: %v", i, ok)
+		}
 	}
 }

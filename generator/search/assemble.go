@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
@@ -13,8 +14,9 @@ import (
 	"unicode/utf8"
 )
 
-// assemble turns the per-document results into the index files.
-func assemble(docs []Doc, v *vocab, results []docResult) *Index {
+// assemble turns the per-document results into the index files. It stops
+// with ctx's error between its steps once ctx is done.
+func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*Index, error) {
 	ix := &Index{Stats: Stats{
 		Docs: len(docs), Words: len(v.wordText), Stems: len(v.stemText),
 		Bytes: map[string]int{}, Files: map[string]int{},
@@ -81,6 +83,9 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 				lists[k] = make([]byte, 0, 4*df[order[k]]+2)
 			}
 			for d, r := range results {
+				if d%1024 == 0 && ctx.Err() != nil {
+					return
+				}
 				for _, t := range r.terms {
 					k := rank[t.stem]
 					if k < lo || k >= hi {
@@ -109,6 +114,9 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 		}()
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	files := map[string][]byte{}
 	add := func(kind, name string, payload []byte) {
@@ -190,6 +198,10 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 	}
 	if len(text) > 0 {
 		flushDict()
+	}
+
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 
 	// Answers to one- and two-letter queries, one file per first letter:
@@ -301,7 +313,7 @@ func assemble(docs []Doc, v *vocab, results []docResult) *Index {
 	for _, n := range names {
 		ix.Files = append(ix.Files, File{version + "/" + n, files[n]})
 	}
-	return ix
+	return ix, nil
 }
 
 // level is a term's frequency in a field divided by the field's length

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -90,6 +91,14 @@ const (
 // Build indexes docs. Doc i of the index is docs[i]. The result depends
 // only on docs, never on scheduling.
 func Build(docs []Doc) *Index {
+	ix, _ := BuildContext(context.Background(), docs)
+	return ix
+}
+
+// BuildContext is Build, given up as soon as it can be once ctx is done,
+// with ctx's error: a preview drops the index of a site that changed
+// again while it was being built.
+func BuildContext(ctx context.Context, docs []Doc) (*Index, error) {
 	v := newVocab()
 	results := make([]docResult, len(docs))
 	var next atomic.Int64
@@ -101,7 +110,7 @@ func Build(docs []Doc) *Index {
 			w := newWorker(v)
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(docs) {
+				if i >= len(docs) || ctx.Err() != nil {
 					return
 				}
 				results[i] = w.doc(&docs[i])
@@ -109,7 +118,10 @@ func Build(docs []Doc) *Index {
 		}()
 	}
 	wg.Wait()
-	return assemble(docs, v, results)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return assemble(ctx, docs, v, results)
 }
 
 // vocab interns the words and stems of the whole site.

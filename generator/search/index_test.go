@@ -2,7 +2,9 @@ package search
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -589,5 +591,18 @@ func TestIndexTiers(t *testing.T) {
 		if p.tier != 0 {
 			t.Errorf("rare7: page %d in a tier", p.doc)
 		}
+	}
+}
+
+func TestBuildContextCancelled(t *testing.T) {
+	docs := benchDocs(50)
+	ctx, cancel := context.WithCancel(context.Background())
+	ix, err := BuildContext(ctx, docs)
+	if err != nil || len(ix.Files) != len(Build(docs).Files) {
+		t.Fatalf("BuildContext before cancelling: %v", err)
+	}
+	cancel()
+	if ix, err := BuildContext(ctx, docs); !errors.Is(err, context.Canceled) || ix != nil {
+		t.Errorf("BuildContext after cancelling = %v, %v; want nil, context.Canceled", ix, err)
 	}
 }

@@ -189,18 +189,27 @@ func (p *Preview) rebuild(ctx context.Context, changed []string) {
 	}
 	what := describe(changed)
 	if p.apply(res, site, err, changed) {
-		fmt.Fprintf(p.opts.Stdout, "%s changed: rebuilt %s in %s\n", what, diag.Plural(res.Pages, "page"), took)
+		rebuilt := diag.Plural(res.Pages, "page")
+		if res.Rendered < res.Pages {
+			rebuilt = fmt.Sprintf("%d of %s", res.Rendered, rebuilt)
+		}
+		fmt.Fprintf(p.opts.Stdout, "%s changed: rebuilt %s in %s\n", what, rebuilt, took)
 	} else {
 		fmt.Fprintf(p.opts.Stderr, "%s changed: not served, the build has new errors (above); still serving the previous build\n", what)
 	}
-	release()
+	if res.Rendered >= res.Pages {
+		release()
+	}
 }
 
 // release gives the memory of the builds no longer served back to the
-// system. A preview holds one site while it builds the next, so its peak
-// is about twice the site, and the runtime would otherwise keep that peak
-// for minutes after each build. It runs after the pages are told to
-// reload, so they do not wait for it.
+// system. A preview holds one site while it builds the whole of the next,
+// so its peak is about twice the site, and the runtime would otherwise
+// keep that peak for minutes after each build. It runs after the pages
+// are told to reload, so they do not wait for it, and only after builds
+// of the whole site: a rebuild of the few pages an edit concerns leaves
+// little to give back, and collecting the whole heap each time would
+// hold up the next edit.
 func release() { debug.FreeOSMemory() }
 
 // apply serves a build when it is good enough and tells the pages, and

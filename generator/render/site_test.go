@@ -1,0 +1,41 @@
+package render
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+func TestReadsSite(t *testing.T) {
+	files := fstest.MapFS{
+		"base.html":          {Data: []byte(`{{define "base"}}{{.Site.Title}}{{template "partials/kpis.html" .}}{{block "main" .}}{{end}}{{end}}`)},
+		"partials/kpis.html": {Data: []byte(`{{define "partials/kpis.html"}}{{range .KPIs}}{{.Name}}{{end}}{{end}}`)},
+		"page.html":          {Data: []byte(`{{define "main"}}{{.Page.Title}}{{end}}`)},
+		"all-kpis.html":      {Data: []byte(`{{define "main"}}{{with .Site.KPIs}}{{.Summary}}{{end}}{{end}}`)},
+		"changes.html":       {Data: []byte(`{{define "main"}}{{range $m := $.Site.Changes}}{{$m.Name}}{{end}}{{end}}`)},
+		"with.html":          {Data: []byte(`{{define "main"}}{{with .Site}}{{.Title}}{{end}}{{end}}`)},
+		"passed.html":        {Data: []byte(`{{define "main"}}{{template "partials/kpis.html" (dict "KPIs" $.Site)}}{{end}}`)},
+		"chain.html":         {Data: []byte(`{{define "main"}}{{(index .Page.Params "x").Site.Freshness}}{{end}}`)},
+	}
+	tm, err := Load(files, Funcs{BasePath: "/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		layout, name string
+		want         bool
+	}{
+		{"page", "KPIs", false}, // the page's own KPIs, in a partial
+		{"page", "Title", true}, // in base
+		{"all-kpis", "KPIs", true},
+		{"all-kpis", "Changes", false},
+		{"changes", "Changes", true},
+		{"with", "Changes", true},   // .Site as the dot: any field
+		{"passed", "Changes", true}, // .Site passed on
+		{"chain", "Freshness", true},
+		{"missing", "Title", false},
+	} {
+		if got := tm.ReadsSite(tc.layout, tc.name); got != tc.want {
+			t.Errorf("ReadsSite(%q, %q) = %v, want %v", tc.layout, tc.name, got, tc.want)
+		}
+	}
+}
