@@ -266,9 +266,26 @@ func (b *builder) index(set *content.Set) {
 	b.byPath = make(map[string]*page, len(set.Pages))
 	b.targets = make(map[string]string, len(set.Pages)+len(set.Files))
 	byURL := make(map[string]*content.Page, len(set.Pages))
+	// The folders that hold pages without a page of their own: each gets
+	// a generated page at its URL.
+	folders := map[string]bool{}
+	for _, pg := range set.Pages {
+		for dir := path.Dir(pg.Path); dir != "." && !folders[dir]; dir = path.Dir(dir) {
+			folders[dir] = true
+		}
+	}
+	for _, pg := range set.Pages {
+		if pg.IsIndex {
+			delete(folders, path.Dir(pg.Path))
+		}
+	}
 	for _, pg := range set.Pages {
 		if other, ok := byURL[pg.URL]; ok {
 			b.diags.Errorf(pg.File, 0, diag.DuplicateURL, "publishes at %s like %s: rename or remove one of them", pg.URL, other.File)
+			continue
+		}
+		if dir := strings.Trim(pg.URL, "/"); !pg.IsIndex && folders[dir] {
+			b.diags.Errorf(pg.File, 0, diag.DuplicateURL, "publishes at %s, the address of the folder content/%s/: move it to content/%s/_index.md to make it the folder's page, or rename it", pg.URL, dir, dir)
 			continue
 		}
 		byURL[pg.URL] = pg
