@@ -3,6 +3,8 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"sync"
 
@@ -108,10 +110,61 @@ func lexerFor(lang string) chroma.Lexer {
 	}
 	l := lexers.Get(lang)
 	if l != nil {
-		l = chroma.Coalesce(l)
+		l = chroma.Coalesce(untimed(l))
 	}
 	lexerCache.Store(lang, l)
 	return l
+}
+
+// untimed returns a copy of a chroma lexer whose patterns match without a
+// time limit. Chroma gives each pattern 250 ms of wall-clock time, and a
+// pattern that runs out of it counts as not matching: on a busy machine,
+// where a build's goroutines may wait that long for a processor, the same
+// code block was highlighted differently from one build to the next. The
+// limit guards against patterns that backtrack without end, which the
+// lexers chroma ships are tested not to have; without it, matches also
+// skip a clock check.
+//
+// The copy has the lexer's rules plus one that, when chroma compiles the
+// rules, lifts the limit of every pattern and removes itself. Lexers
+// other than chroma's regular-expression lexers are returned as they are.
+func untimed(l chroma.Lexer) chroma.Lexer {
+	rl, ok := l.(*chroma.RegexLexer)
+	if !ok {
+		return l
+	}
+	rules, err := rl.Rules()
+	if err != nil {
+		return l
+	}
+	copied := make(chroma.Rules, len(rules))
+	for state, rs := range rules {
+		copied[state] = slices.Clone(rs)
+	}
+	copied["root"] = append(copied["root"], chroma.Rule{Pattern: `(?!)`, Mutator: &liftTimeouts{}})
+	nl, err := chroma.NewLexer(rl.Config(), func() chroma.Rules { return copied })
+	if err != nil {
+		return l
+	}
+	nl.SetRegistry(lexers.GlobalLexerRegistry)
+	return nl
+}
+
+// liftTimeouts is the rule untimed adds: a chroma.LexerMutator.
+type liftTimeouts struct{}
+
+func (*liftTimeouts) Mutate(*chroma.LexerState) error { return nil }
+
+func (*liftTimeouts) MutateLexer(rules chroma.CompiledRules, state string, rule int) error {
+	for _, rs := range rules {
+		for _, r := range rs {
+			if r.Regexp != nil {
+				r.Regexp.MatchTimeout = math.MaxInt64 // regexp2's "no limit"
+			}
+		}
+	}
+	rules[state] = slices.Delete(rules[state], rule, rule+1)
+	return nil
 }
 
 func (r *nodeRenderer) code(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
