@@ -129,3 +129,47 @@ func itoa(n int) string {
 	}
 	return string(d[i:])
 }
+
+// TOCList returns the entries of a table of contents as list items, the
+// markup the default theme's table of contents uses:
+//
+//	<li class="toc-item toc-level-2"><a href="#setup">Setup</a></li>
+//
+// Titles are escaped and ids percent-encoded, as html/template would.
+// Like NavTree, it saves a template's work on every page; a theme that
+// wants other markup ranges over .Page.TOC in its own partial.
+func TOCList(entries []TOCEntry) template.HTML {
+	var b strings.Builder
+	n := 0
+	for _, e := range entries {
+		n += 64 + len(e.ID) + len(e.Title)
+	}
+	b.Grow(n)
+	for _, e := range entries {
+		b.WriteString(`<li class="toc-item toc-level-`)
+		b.WriteString(itoa(e.Level))
+		b.WriteString(`"><a href="#`)
+		writeFragment(&b, e.ID)
+		b.WriteString(`">`)
+		writeText(&b, e.Title)
+		b.WriteString("</a></li>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// writeFragment writes the fragment of a URL (what follows #), as
+// html/template would: every byte but letters, digits and -._~ is
+// percent-encoded.
+func writeFragment(b *strings.Builder, s string) {
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+}

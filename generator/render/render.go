@@ -31,6 +31,7 @@
 //	isodate .Now        "2006-01-02"; "" for a zero time
 //	dict "k" v ...      a map, to pass several values to a template
 //	navtree .Nav        the sidebar's entries as nested <li> items (see NavTree)
+//	toclist .Page.TOC   the table of contents as <li> items (see TOCList)
 package render
 
 import (
@@ -198,6 +199,7 @@ func (f Funcs) funcMap() template.FuncMap {
 			return t.Format(time.DateOnly)
 		},
 		"navtree": NavTree,
+		"toclist": TOCList,
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {
 				return nil, errors.New("dict: want key and value pairs")

@@ -75,3 +75,32 @@ func TestNavTree(t *testing.T) {
 		t.Errorf("one entry left out: %s", got)
 	}
 }
+
+func TestTOCList(t *testing.T) {
+	toc := []TOCEntry{
+		{Level: 2, ID: "setup", Title: "Setup"},
+		{Level: 3, ID: "über-uns/x?y", Title: `Q&A <"fast">`},
+	}
+	want := `<li class="toc-item toc-level-2"><a href="#setup">Setup</a></li>
+<li class="toc-item toc-level-3"><a href="#%c3%bcber-uns%2fx%3fy">Q&amp;A &lt;&#34;fast&#34;&gt;</a></li>
+`
+	if got := string(TOCList(toc)); got != want {
+		t.Errorf("TOCList:\n%s\nwant:\n%s", got, want)
+	}
+	// The same markup as html/template writes for the same entries.
+	files := fstest.MapFS{
+		"base.html": {Data: []byte(`{{define "base"}}{{range .Page.TOC}}<li class="toc-item toc-level-{{.Level}}"><a href="#{{.ID}}">{{.Title}}</a></li>` + "\n" + `{{end}}{{end}}`)},
+		"page.html": {Data: []byte(`{{define "main"}}{{end}}`)},
+	}
+	tm, err := Load(files, Funcs{BasePath: "/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := tm.Render("page", &Data{Page: &Page{TOC: toc}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(TOCList(toc)); got != string(out) {
+		t.Errorf("TOCList gives %s, the template %s", got, out)
+	}
+}
