@@ -510,10 +510,12 @@ func (b *builder) pageOf(pg *content.Page) *page {
 // page keeps its own error and the first in order is returned.
 func (b *builder) renderPages(ctx context.Context, pages []*page, site *render.Site, nv *nav) error {
 	errs := make([]error, len(pages))
-	parallelWith(ioWorkers(), len(pages), func(i int) {
+	order := b.renderOrder(pages)
+	parallelWith(ioWorkers(), len(pages), func(k int) {
 		if ctx.Err() != nil {
 			return
 		}
+		i := order[k]
 		errs[i] = b.renderPage(pages[i], site, nv)
 	})
 	for _, err := range errs {

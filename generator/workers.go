@@ -32,3 +32,22 @@ func parallelWith(workers, n int, f func(i int)) {
 	}
 	wg.Wait()
 }
+
+// renderOrder is the order in which pages start rendering: the site-wide
+// views first, since each lists every page of a kind and takes as long
+// as hundreds of pages, then the others. Started last, a view would keep
+// one core busy alone at the end of the stage.
+func (b *builder) renderOrder(all []*page) []int {
+	order := make([]int, 0, len(all))
+	for i, p := range all {
+		if _, ok := b.views[p.URL]; ok {
+			order = append(order, i)
+		}
+	}
+	for i, p := range all {
+		if _, ok := b.views[p.URL]; !ok {
+			order = append(order, i)
+		}
+	}
+	return order
+}
