@@ -1,13 +1,18 @@
 package markdown
 
 import (
+	"bufio"
+	"bytes"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
 )
 
 // TestUntimedLiftsTheLimit checks that the patterns of an untimed lexer
@@ -82,6 +87,41 @@ func TestUntimedHighlightsAlike(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: untimed lexer gives\n%v\nchroma's\n%v", lang, got, want)
+		}
+	}
+}
+
+// TestWriteTokensLikeChroma checks that highlighted code is written as
+// chroma's HTML formatter writes it with classes.
+func TestWriteTokensLikeChroma(t *testing.T) {
+	f := chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(false))
+	samples := map[string]string{
+		"python":     "def f(a, b='<x>'):\n\treturn a & b  # \"quoted\"\n\n\nprint(f(1, 2))\n",
+		"go":         "package main\n\nfunc main() {\n\ts := `raw\nstring`\n\t_ = s < \"a\" && true\n}",
+		"bash":       "echo 'it''s' \"$HOME\" > /dev/null &\n",
+		"html":       "<a href=\"/x?a=1&b=2\">T&amp;C</a>\n",
+		"plaintext":  "no <tags> & no classes\n",
+		"javascript": "const re = /a+b/g; // ünïcode ✓\n",
+	}
+	for lang, src := range samples {
+		tokens, err := chroma.Tokenise(lexers.Get(lang), nil, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		if err := f.Format(&want, styles.Fallback, chroma.Literator(tokens...)); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		w := bufio.NewWriter(&got)
+		w.WriteString(`<pre tabindex="0" class="chroma"><code>`)
+		writeTokens(w, tokens)
+		w.WriteString(`</code></pre>`)
+		w.Flush()
+		// Chroma's own <pre> carries its style's mode; ours does not.
+		wantHTML := strings.Replace(want.String(), `<pre class="chroma">`, `<pre tabindex="0" class="chroma">`, 1)
+		if got.String() != wantHTML {
+			t.Errorf("%s:\ngot  %s\nwant %s", lang, got.String(), wantHTML)
 		}
 	}
 }
