@@ -15,9 +15,15 @@ const maxNavEntries = 60
 // nav builds the sidebar links. The top level lists the root's sections and
 // pages in nav order; the sections on the way to the current page are
 // expanded.
+//
+// Every page's link, and every section's entries, are made once and
+// shared by the sidebars of all pages: a sidebar only copies the links
+// on the way to its page, which it marks.
 type nav struct {
-	base string // base path without its trailing slash
-	top  []navEntry
+	base     string // base path without its trailing slash
+	top      []navEntry
+	links    map[*content.Page]*render.Link
+	sections map[*content.Section][]navEntry
 }
 
 // A navEntry is a page or a section in a list.
@@ -54,7 +60,15 @@ func newNav(root *content.Section, order []string, base string) *nav {
 		}
 		slices.SortStableFunc(top, func(a, b navEntry) int { return rank(a) - rank(b) })
 	}
-	return &nav{base: base, top: top}
+	n := &nav{base: base, top: top, links: map[*content.Page]*render.Link{}, sections: map[*content.Section][]navEntry{}}
+	root.Each(func(s *content.Section) {
+		n.sections[s] = entries(s)
+		n.links[s.Page] = n.newLink(s.Page)
+		for _, p := range s.Pages {
+			n.links[p] = n.newLink(p)
+		}
+	})
+	return n
 }
 
 func trimExt(p string) string {
@@ -66,7 +80,15 @@ func trimExt(p string) string {
 	return p
 }
 
+// link returns the link to p, shared: callers must not change it.
 func (n *nav) link(p *content.Page) *render.Link {
+	if l, ok := n.links[p]; ok {
+		return l
+	}
+	return n.newLink(p)
+}
+
+func (n *nav) newLink(p *content.Page) *render.Link {
 	return &render.Link{Title: p.Title, URL: n.base + p.URL, Description: p.Description}
 }
 
@@ -98,12 +120,17 @@ func (n *nav) list(es []navEntry, path []*content.Section, depth int, pg *conten
 	out := make([]*render.Link, 0, hi-lo)
 	for _, e := range es[lo:hi] {
 		l := n.link(e.page)
+		onPath := e.section != nil && e.section == open
+		if e.page == pg || onPath {
+			c := *l
+			l = &c
+		}
 		if e.page == pg {
 			l.Active, l.Current = true, true
 		}
-		if e.section != nil && e.section == open {
+		if onPath {
 			l.Active = true
-			l.Children, l.More = n.list(entries(e.section), path, depth+1, pg)
+			l.Children, l.More = n.list(n.sections[e.section], path, depth+1, pg)
 			if l.More > 0 {
 				l.MoreURL = l.URL
 			}

@@ -12,6 +12,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"sort"
 	"sync"
@@ -142,7 +143,14 @@ func (c *Converter) Convert(src []byte, opts Options) (*Result, error) {
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	buf.Reset()
-	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
+	// The renderer writes through a buffered writer, which it makes
+	// unless given one.
+	bw := writers.Get().(*bufio.Writer)
+	bw.Reset(buf)
+	err := c.md.Renderer().Render(bw, src, doc)
+	bw.Reset(nil)
+	writers.Put(bw)
+	if err != nil {
 		return nil, err
 	}
 	// A copy of the exact size: pages are kept until they are rendered,
@@ -151,8 +159,11 @@ func (c *Converter) Convert(src []byte, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// buffers are reused from one conversion to the next.
-var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// buffers and writers are reused from one conversion to the next.
+var (
+	buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
+)
 
 // lineIndex maps byte offsets of the body to lines and columns of the file.
 type lineIndex struct {
