@@ -5,7 +5,8 @@
 //	go run ./cmd/bench -compare              # make bench-compare: 10,000 pages, three tools
 //	go run ./cmd/bench -pages 10000,100000 -runs 1
 //
-// Every build is cold: into a folder that does not exist yet. Each
+// Every build is cold: into a folder that does not exist yet, all of
+// them removed only once every run is done (see size). Each
 // configuration runs -runs times, the tools taking turns, and the table
 // shows medians of wall time, CPU time (user + system) and peak resident
 // memory, the latter from the kernel's accounting of each child process.
@@ -133,13 +134,14 @@ func (c *config) size(n int, opsdocs, hugo, pagefind string) (sizeResult, error)
 		return r, err
 	}
 	r.mdBytes = sum.MarkdownBytes
+	outs := filepath.Join(c.dir, "out")
+	os.RemoveAll(outs) // left by an interrupted run
 	var hugoSite string
 	if hugo != "" {
 		if hugoSite, err = writeHugoSite(filepath.Join(c.dir, "hugo", filepath.Base(site)), site); err != nil {
 			return r, err
 		}
 	}
-	outs := filepath.Join(c.dir, "out")
 	fmt.Fprintf(c.out, "\n%d pages, %.1f MB of Markdown: %d runs", n, float64(sum.MarkdownBytes)/1e6, c.runs)
 	for i := range c.runs {
 		fmt.Fprintf(c.out, " %d", i+1)
@@ -149,7 +151,11 @@ func (c *config) size(n int, opsdocs, hugo, pagefind string) (sizeResult, error)
 		}
 		r.floor = append(r.floor, f)
 
-		out := filepath.Join(outs, "opsdocs")
+		// Each build gets a folder of its own, and the folders are removed
+		// only after the last run: right after a large folder is deleted,
+		// file systems such as ext4 take several times longer to create
+		// files, for a minute or more, and the next build would pay for it.
+		out := filepath.Join(outs, fmt.Sprintf("opsdocs-%d", i))
 		s, err := measure(out, opsdocs, "build", "--quiet", "--source", site, "--out", out, "--now", "2026-11-20")
 		if err != nil {
 			return r, fmt.Errorf("opsdocs: %w", err)
@@ -159,7 +165,7 @@ func (c *config) size(n int, opsdocs, hugo, pagefind string) (sizeResult, error)
 		if hugo == "" {
 			continue
 		}
-		out = filepath.Join(outs, "hugo")
+		out = filepath.Join(outs, fmt.Sprintf("hugo-%d", i))
 		s, err = measure(out, hugo, "--quiet", "--source", hugoSite, "--destination", out)
 		if err != nil {
 			return r, fmt.Errorf("hugo: %w", err)
