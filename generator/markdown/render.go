@@ -3,10 +3,10 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -112,25 +112,28 @@ func lexerFor(lang string) chroma.Lexer {
 	}
 	l := lexers.Get(lang)
 	if l != nil {
-		l = chroma.Coalesce(untimed(l))
+		l = chroma.Coalesce(patient(l))
 	}
 	lexerCache.Store(lang, l)
 	return l
 }
 
-// untimed returns a copy of a chroma lexer whose patterns match without a
-// time limit. Chroma gives each pattern 250 ms of wall-clock time, and a
-// pattern that runs out of it counts as not matching: on a busy machine,
-// where a build's goroutines may wait that long for a processor, the same
-// code block was highlighted differently from one build to the next. The
-// limit guards against patterns that backtrack without end, which the
-// lexers chroma ships are tested not to have; without it, matches also
-// skip a clock check.
-//
-// The copy has the lexer's rules plus one that, when chroma compiles the
-// rules, lifts the limit of every pattern and removes itself. Lexers
-// other than chroma's regular-expression lexers are returned as they are.
-func untimed(l chroma.Lexer) chroma.Lexer {
+// matchLimit is how long one of chroma's patterns may take to match at
+// one place. Chroma allows 250 ms of wall-clock time, and a pattern that
+// runs out of it counts as not matching: on a busy machine, where a
+// build's goroutines may wait that long for a processor, the same code
+// block was highlighted differently from one build to the next. The
+// limit is there to stop patterns that backtrack without end on some
+// input; a longer one still does, but a pattern that merely waited for a
+// processor no longer runs out of it.
+const matchLimit = 10 * time.Second
+
+// patient returns a copy of a chroma lexer whose patterns have matchLimit
+// to match. The copy has the lexer's rules plus one that, when chroma
+// compiles the rules, sets the limit of every pattern and removes itself.
+// Lexers other than chroma's regular-expression lexers are returned as
+// they are.
+func patient(l chroma.Lexer) chroma.Lexer {
 	rl, ok := l.(*chroma.RegexLexer)
 	if !ok {
 		return l
@@ -143,7 +146,7 @@ func untimed(l chroma.Lexer) chroma.Lexer {
 	for state, rs := range rules {
 		copied[state] = slices.Clone(rs)
 	}
-	copied["root"] = append(copied["root"], chroma.Rule{Pattern: `(?!)`, Mutator: &liftTimeouts{}})
+	copied["root"] = append(copied["root"], chroma.Rule{Pattern: `(?!)`, Mutator: &setLimits{}})
 	nl, err := chroma.NewLexer(rl.Config(), func() chroma.Rules { return copied })
 	if err != nil {
 		return l
@@ -152,16 +155,16 @@ func untimed(l chroma.Lexer) chroma.Lexer {
 	return nl
 }
 
-// liftTimeouts is the rule untimed adds: a chroma.LexerMutator.
-type liftTimeouts struct{}
+// setLimits is the rule patient adds: a chroma.LexerMutator.
+type setLimits struct{}
 
-func (*liftTimeouts) Mutate(*chroma.LexerState) error { return nil }
+func (*setLimits) Mutate(*chroma.LexerState) error { return nil }
 
-func (*liftTimeouts) MutateLexer(rules chroma.CompiledRules, state string, rule int) error {
+func (*setLimits) MutateLexer(rules chroma.CompiledRules, state string, rule int) error {
 	for _, rs := range rules {
 		for _, r := range rs {
 			if r.Regexp != nil {
-				r.Regexp.MatchTimeout = math.MaxInt64 // regexp2's "no limit"
+				r.Regexp.MatchTimeout = matchLimit
 			}
 		}
 	}
