@@ -48,8 +48,27 @@ type LoadOptions struct {
 // reported to diags with their file and line, and a file that cannot be
 // used is left out while the rest of the site still loads.
 func Load(fsys fs.FS, opts LoadOptions, diags *diag.List) *Set {
-	var mdPaths []string
 	set := &Set{}
+	// Pages are read while the walk goes on, on all cores, as their
+	// paths are found.
+	known := slices.Concat(KnownKeys(), opts.Keys)
+	mdPaths := make(chan string, 256)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range mdPaths {
+				pg := loadPage(fsys, p, known, diags)
+				if pg != nil && (!pg.Draft || opts.Drafts) {
+					mu.Lock()
+					set.Pages = append(set.Pages, pg)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, "content"), "/")
 		if err != nil {
@@ -78,45 +97,29 @@ func Load(fsys fs.FS, opts LoadOptions, diags *diag.List) *Set {
 			case info.IsDir():
 				diags.Warnf(p, 0, diag.UnreadableFile, "symbolic link to a folder is not followed; copy the folder or link its files one by one")
 			case IsMarkdown(name):
-				mdPaths = append(mdPaths, rel)
+				mdPaths <- rel
 			default:
 				set.Files = append(set.Files, File{Path: rel, URL: "/" + rel})
 			}
 		case !d.Type().IsRegular():
 			diags.Warnf(p, 0, diag.UnreadableFile, "not a regular file; left out")
 		case IsMarkdown(name):
-			mdPaths = append(mdPaths, rel)
+			mdPaths <- rel
 		default:
 			set.Files = append(set.Files, File{Path: rel, URL: "/" + rel})
 		}
 		return nil
 	})
+	close(mdPaths)
+	wg.Wait()
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			diags.Errorf("content", 0, diag.UnreadableFile, "no content folder: put the site's Markdown in content/ (or pass --source)")
 		} else {
 			diags.Errorf("content", 0, diag.UnreadableFile, "cannot read: %v", unwrapPath(err))
 		}
+		set.Pages = nil
 		return set
-	}
-
-	known := slices.Concat(KnownKeys(), opts.Keys)
-	pages := make([]*Page, len(mdPaths))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, p := range mdPaths {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			pages[i] = loadPage(fsys, p, known, diags)
-		}()
-	}
-	wg.Wait()
-	for _, pg := range pages {
-		if pg != nil && (!pg.Draft || opts.Drafts) {
-			set.Pages = append(set.Pages, pg)
-		}
 	}
 	slices.SortFunc(set.Pages, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(set.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
