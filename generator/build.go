@@ -109,7 +109,9 @@ type page struct {
 // whole: a broken layout, an output that cannot be written, a cancelled
 // context.
 func Build(ctx context.Context, opts Options) (*Result, error) {
-	return newBuilder(opts).build(ctx)
+	b := newBuilder(opts)
+	b.oneShot = true
+	return b.build(ctx)
 }
 
 func newBuilder(opts Options) *builder {
@@ -130,6 +132,10 @@ type builder struct {
 	last  time.Time
 
 	lastAlloc allocs
+	// oneShot lets go of each page's data once the last stage that reads
+	// it is done (see release.go): set for a build whose pages are not
+	// built again from what it keeps.
+	oneShot bool
 
 	cfg      *config.Config
 	baseURL  string
@@ -204,35 +210,45 @@ func (b *builder) run(ctx context.Context) error {
 		}
 	}
 	b.index(set)
+	files := set.Files
 	b.stage("load")
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 
-	b.convert()
+	b.conv = markdown.New()
+	b.convertUntitled()
 	b.decodeData()
 	b.decodeLearning()
 	b.redirect = b.aliases(&b.diags)
 	b.root = content.NewTree(b.contentPages())
-	b.checkLinks(&b.diags)
-	b.stage("markdown")
+	b.stage("site")
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 
-	if err := b.search(); err != nil {
-		return err
+	// Most pages are converted as they are rendered, so that a build
+	// never holds the HTML of every page at once; without output, they
+	// are converted all the same, for their diagnostics.
+	if b.opts.Output != nil {
+		if err := b.render(ctx); err != nil {
+			return err
+		}
 	}
-	b.stage("search")
-
+	b.convertRest()
+	b.checkLinks(&b.diags)
+	docs := b.searchDocs(&b.diags)
+	b.releaseSite()
+	b.stage("pages")
 	if b.opts.Output == nil {
 		return nil
 	}
-	if err := b.render(ctx); err != nil {
+
+	if err := b.search(docs); err != nil {
 		return err
 	}
-	b.stage("render")
-	if err := b.writeFiles(set); err != nil {
+	b.stage("search")
+	if err := b.writeFiles(files); err != nil {
 		return err
 	}
 	b.stage("write")
@@ -327,9 +343,25 @@ func (b *builder) linkOptions(p *page, line int) markdown.Options {
 	}
 }
 
-func (b *builder) convert() {
-	b.conv = markdown.New()
-	parallel(len(b.pages), func(i int) { b.convertPage(b.pages[i], &b.diags) })
+// convertUntitled converts the pages without a title in their front
+// matter, which take the text of their first heading: the site as a whole
+// (navigation, views, curricula) needs every title. The other pages are
+// converted as they are rendered, or by convertRest.
+func (b *builder) convertUntitled() {
+	parallel(len(b.pages), func(i int) {
+		if p := b.pages[i]; p.Title == "" {
+			b.convertPage(p, &b.diags)
+		}
+	})
+}
+
+// convertRest converts the pages that rendering did not.
+func (b *builder) convertRest() {
+	parallel(len(b.pages), func(i int) {
+		if p := b.pages[i]; p.md == nil {
+			b.convertPage(p, &b.diags)
+		}
+	})
 }
 
 // convertPage converts the Markdown of p and settles its title.
@@ -340,6 +372,7 @@ func (b *builder) convertPage(p *page, diags *diag.List) {
 		res = &markdown.Result{}
 	}
 	p.md = res
+	b.releaseSource(p)
 	if p.Title == "" {
 		p.Title = res.Title
 	}
@@ -357,9 +390,7 @@ func (b *builder) convertPage(p *page, diags *diag.List) {
 
 // checkLinks reports links to pages, files and headings that do not exist.
 func (b *builder) checkLinks(diags *diag.List) {
-	for _, p := range b.pages {
-		b.checkPageLinks(p, diags)
-	}
+	parallel(len(b.pages), func(i int) { b.checkPageLinks(b.pages[i], diags) })
 }
 
 // checkPageLinks reports the links of p to pages, files and headings that
@@ -526,15 +557,21 @@ func (b *builder) renderPages(ctx context.Context, pages []*page, site *render.S
 	return nil
 }
 
-// renderPage renders one page with its layout and writes it.
+// renderPage renders one page with its layout and writes it, converting
+// its Markdown first if that is still to do.
 func (b *builder) renderPage(p *page, site *render.Site, nv *nav) error {
+	if p.md == nil {
+		b.convertPage(p, &b.diags)
+	}
 	layout, data := b.pageData(p, site, nv)
 	buf := getBuffer()
 	defer putBuffer(buf)
 	if err := b.tmpl.Execute(buf, layout, data); err != nil {
 		return b.templateError(err, p.URL)
 	}
-	return b.writeHTML(outputPath(p.URL), buf.Bytes())
+	err := b.writeHTML(outputPath(p.URL), buf.Bytes())
+	b.releaseRendered(p)
+	return err
 }
 
 // render404 renders /404.html.
@@ -655,10 +692,10 @@ func (b *builder) pageData(p *page, site *render.Site, nv *nav) (string, *render
 }
 
 // writeFiles publishes the files of content/ and the theme's assets.
-func (b *builder) writeFiles(set *content.Set) error {
-	errs := make([]error, len(set.Files))
-	parallelWith(ioWorkers(), len(set.Files), func(i int) {
-		f := set.Files[i]
+func (b *builder) writeFiles(files []content.File) error {
+	errs := make([]error, len(files))
+	parallelWith(ioWorkers(), len(files), func(i int) {
+		f := files[i]
 		data, err := fs.ReadFile(b.opts.Site, "content/"+f.Path)
 		if err != nil {
 			b.diags.Errorf("content/"+f.Path, 0, diag.UnreadableFile, "cannot read: %v", err)
@@ -669,7 +706,7 @@ func (b *builder) writeFiles(set *content.Set) error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	b.res.Files += len(set.Files)
+	b.res.Files += len(files)
 	for _, a := range b.assets {
 		if err := b.opts.Output.WriteFile(a.out, a.data); err != nil {
 			return err

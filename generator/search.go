@@ -13,14 +13,9 @@ import (
 // its index.html.
 const searchDir = "search/"
 
-// search is the "search" stage: it indexes every page a reader may look
-// for (not drafts, not generated section pages, not pages with search:
-// false) and writes the index under search/.
-func (b *builder) search() error {
-	docs := b.searchDocs(&b.diags)
-	if b.opts.Output == nil {
-		return nil
-	}
+// search is the "search" stage: it indexes docs, every page a reader may
+// look for (see searchDocs), and writes the index under search/.
+func (b *builder) search(docs []search.Doc) error {
 	if b.searchLater {
 		b.docs = docs
 		return nil
@@ -41,8 +36,9 @@ func (b *builder) search() error {
 	return nil
 }
 
-// searchDocs lists the pages to index in the order of the site's tree,
-// and reports a search key that is not true or false.
+// searchDocs lists the pages to index in the order of the site's tree
+// (not drafts, not generated section pages, not pages with search:
+// false), and reports a search key that is not true or false.
 func (b *builder) searchDocs(diags *diag.List) []search.Doc {
 	var docs []search.Doc
 	b.root.Each(func(s *content.Section) {

@@ -186,7 +186,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "opsdocs build: %v\n", err)
 		return exitUsage
 	}
-	gcForBatch()
+	gcForBuild()
 	if err := prof.start(); err != nil {
 		dir.Abort()
 		fmt.Fprintf(stderr, "opsdocs build: %v\n", err)

@@ -15,6 +15,7 @@ import (
 	"bufio"
 	"bytes"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -111,7 +112,7 @@ type Block struct {
 
 // A Result is a converted page.
 type Result struct {
-	HTML     []byte
+	HTML     string
 	Title    string // text of the first top-level heading, if any
 	Headings []Heading
 	Links    []Link
@@ -153,9 +154,10 @@ func (c *Converter) Convert(src []byte, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	// A copy of the exact size: pages are kept until they are rendered,
-	// and a buffer's spare capacity would be kept with them.
-	res.HTML = bytes.Clone(buf.Bytes())
+	// A copy of the exact size, since a buffer's spare capacity would be
+	// kept with the page; a string, which layouts take as it is
+	// (template.HTML), without another copy.
+	res.HTML = buf.String()
 	return res, nil
 }
 
@@ -201,9 +203,9 @@ func (c *Converter) Inline(src string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := bytes.TrimSpace(res.HTML)
-	if inner, ok := bytes.CutPrefix(h, []byte("<p>")); ok {
-		if inner, ok := bytes.CutSuffix(inner, []byte("</p>")); ok && !bytes.Contains(inner, []byte("<p>")) {
+	h := strings.TrimSpace(res.HTML)
+	if inner, ok := strings.CutPrefix(h, "<p>"); ok {
+		if inner, ok := strings.CutSuffix(inner, "</p>"); ok && !strings.Contains(inner, "<p>") {
 			h = inner
 		}
 	}

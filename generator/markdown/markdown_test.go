@@ -58,7 +58,7 @@ func TestCases(t *testing.T) {
 					i = len(ar.Files) - 1
 					want[name] = i
 				}
-				ar.Files[i].Data = res.HTML
+				ar.Files[i].Data = []byte(res.HTML)
 				return
 			}
 			if !ok {

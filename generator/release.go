@@ -1,0 +1,36 @@
+package generator
+
+// A one-shot build lets go of each part of a page once the last stage
+// that reads it is done, so that a large site never holds all of its
+// sources, HTML and search text at once: a page's Markdown once it is
+// converted, its HTML and the values its layout reads once it is written
+// (pages are converted as they are rendered), and the whole site once its
+// links are checked and its search documents gathered. A build that
+// keeps its pages to build them again (a Rebuilder's) keeps everything.
+
+// releaseSource drops p's Markdown once it is converted.
+func (b *builder) releaseSource(p *page) {
+	if b.oneShot {
+		p.Body = nil
+	}
+}
+
+// releaseRendered drops what only p's own page reads, once it is
+// written: its HTML and the values of its front matter for layouts.
+func (b *builder) releaseRendered(p *page) {
+	if b.oneShot {
+		p.md.HTML = ""
+		p.Params = nil
+	}
+}
+
+// releaseSite drops the site once its pages are written, its links
+// checked and its search documents gathered: only the search index and
+// the files of content/ remain to be written, and they need none of it.
+func (b *builder) releaseSite() {
+	if !b.oneShot {
+		return
+	}
+	b.pages, b.byPath, b.targets, b.root, b.redirect = nil, nil, nil, nil, nil
+	b.roadmaps, b.kpis, b.courses, b.report, b.changes = nil, nil, nil, nil, nil
+}
