@@ -222,6 +222,7 @@ func (b *builder) run(ctx context.Context) error {
 	b.decodeLearning()
 	b.redirect = b.aliases(&b.diags)
 	b.root = content.NewTree(b.contentPages())
+	b.releaseFrontMatter()
 	b.stage("site")
 	if err := ctx.Err(); err != nil {
 		return err
@@ -237,7 +238,7 @@ func (b *builder) run(ctx context.Context) error {
 	}
 	b.convertRest()
 	b.checkLinks(&b.diags)
-	docs := b.searchDocs(&b.diags)
+	docs := b.searchDocs()
 	b.releaseSite()
 	b.stage("pages")
 	if b.opts.Output == nil {

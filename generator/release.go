@@ -1,8 +1,11 @@
 package generator
 
+import "github.com/opsdocs/opsdocs/generator/content"
+
 // A one-shot build lets go of each part of a page once the last stage
 // that reads it is done, so that a large site never holds all of its
-// sources, HTML and search text at once: a page's Markdown once it is
+// sources, front matter, HTML and search text at once: a page's front
+// matter once the site is assembled from it, its Markdown once it is
 // converted, its HTML and the values its layout reads once it is written
 // (pages are converted as they are rendered), and the whole site once its
 // links are checked and its search documents gathered. A build that
@@ -12,6 +15,18 @@ package generator
 func (b *builder) releaseSource(p *page) {
 	if b.oneShot {
 		p.Body = nil
+	}
+}
+
+// releaseFrontMatter drops the front matter of every page once the site
+// is assembled: its values are decoded by then, into the pages' fields
+// and Params and into the structured content.
+func (b *builder) releaseFrontMatter() {
+	if !b.oneShot {
+		return
+	}
+	for _, p := range b.pages {
+		p.Meta = content.FrontMatter{}
 	}
 }
 

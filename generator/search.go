@@ -36,36 +36,21 @@ func (b *builder) search(docs []search.Doc) error {
 	return nil
 }
 
-// searchDocs lists the pages to index in the order of the site's tree
-// (not drafts, not generated section pages, not pages with search:
-// false), and reports a search key that is not true or false.
-func (b *builder) searchDocs(diags *diag.List) []search.Doc {
+// searchDocs lists the pages to index in the order of the site's tree:
+// not drafts, not generated section pages, not pages with search: false.
+func (b *builder) searchDocs() []search.Doc {
 	var docs []search.Doc
 	b.root.Each(func(s *content.Section) {
 		pages := append([]*content.Page{s.Page}, s.Pages...)
 		for _, pg := range pages {
 			p, ok := b.byPath[pg.Path]
-			if !ok || p.Page != pg || pg.Generated || pg.Draft || !b.searchable(pg, diags) {
+			if !ok || p.Page != pg || pg.Generated || pg.Draft || pg.NoSearch {
 				continue
 			}
 			docs = append(docs, b.searchDoc(p))
 		}
 	})
 	return docs
-}
-
-// searchable reads a page's search key: false leaves it out of the index.
-func (b *builder) searchable(pg *content.Page, diags *diag.List) bool {
-	v := pg.Meta.Get("search")
-	if v == nil {
-		return true
-	}
-	ok, err := content.Bool("search", v)
-	if err != nil {
-		diags.Errorf(pg.File, v.Line, diag.BadFrontMatter, "search: %q is not true or false: write search: false to leave the page out of search", v.Value)
-		return true
-	}
-	return ok
 }
 
 func (b *builder) searchDoc(p *page) search.Doc {

@@ -142,9 +142,6 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 	every := b.siteEvery()
 	parallel(len(fresh), func(i int) {
 		b.decodePageLearning(fresh[i], every, &diags)
-		if !fresh[i].Draft {
-			b.searchable(fresh[i].Page, &diags)
-		}
 	})
 
 	// What the edits change for other pages.
@@ -294,14 +291,12 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 	// The pages to index: the same list with the pages rendered again
 	// indexed again, unless pages moved in it or came in or out of it.
 	for _, e := range edits {
-		var scratch diag.List
-		if e.new != nil && e.indexed != (!e.new.Draft && b.searchable(e.new.Page, &scratch)) {
+		if e.new != nil && e.indexed != (!e.new.Draft && !e.new.NoSearch) {
 			reorder = true
 		}
 	}
 	if reorder || render.all {
-		var scratch diag.List
-		next.docs, next.patched = b.searchDocs(&scratch), nil
+		next.docs, next.patched = b.searchDocs(), nil
 		next.indexDocs()
 	} else {
 		next.docAt = k.docAt

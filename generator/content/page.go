@@ -86,7 +86,10 @@ type Page struct {
 	ReviewEvery string
 	Updated     time.Time
 	Draft       bool
-	Weight      int
+	// NoSearch is search: false, which leaves the page out of the search
+	// index.
+	NoSearch bool
+	Weight   int
 	// Aliases are earlier URLs of the page, as written.
 	Aliases []string
 
@@ -184,6 +187,12 @@ func (pg *Page) setCommon(key string, v *yaml.Node) error {
 		pg.Updated, err = Date(key, v)
 	case "draft":
 		pg.Draft, err = Bool(key, v)
+	case "search":
+		on, err := Bool(key, v)
+		if err != nil {
+			return Errorf(v.Line, "search: %q is not true or false: write search: false to leave the page out of search", v.Value)
+		}
+		pg.NoSearch = !on
 	case "aliases":
 		pg.Aliases, err = Strings(key, v)
 	case "weight":
