@@ -46,15 +46,29 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 		rank[s] = int32(r)
 	}
 	df := make([]int32, nStems)
+	occurrences := make([]int32, nStems)
 	for _, r := range results {
 		for _, t := range r.terms {
 			df[t.stem]++
+			occurrences[t.stem] += int32(t.pos[1] - t.pos[0])
 		}
 	}
-	// Each stem's postings list, encoded (see appendTiers). Stems are split
-	// into ranges, one per core; each core reads every document, encodes
-	// the postings of the stems of its range, and then cuts the long lists
-	// of its range in tiers.
+	// The stems whose positions are kept: those of few occurrences, and
+	// stop words, which pairs skip.
+	positioned := make([]bool, nStems)
+	for s, n := range occurrences {
+		positioned[s] = n <= positionedMax
+	}
+	for _, w := range stopWords {
+		if s, ok := v.stems[stem(w)]; ok {
+			positioned[s] = true
+		}
+	}
+	// Each stem's postings list, encoded (see appendTiers), and the
+	// positions of the stems that keep them. Stems are split into ranges,
+	// one per core; each core reads every document, encodes the postings
+	// of the stems of its range, and then cuts the long lists of its range
+	// in tiers.
 	lists := make([][]byte, nStems)     // by rank
 	positions := make([][]byte, nStems) // by rank
 	parts := max(1, min(runtime.GOMAXPROCS(0), nStems/1024))
@@ -68,18 +82,7 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 			for i := range prev {
 				prev[i] = -1
 			}
-			// The positions, the bulk of the work, are copied once into
-			// lists of their exact size.
-			size := make([]int, hi-lo)
-			for _, r := range results {
-				for _, t := range r.terms {
-					if k := rank[t.stem]; k >= lo && k < hi {
-						size[k-lo] += int(t.pos[1] - t.pos[0])
-					}
-				}
-			}
 			for k := lo; k < hi; k++ {
-				positions[k] = make([]byte, 0, size[k-lo])
 				lists[k] = make([]byte, 0, 4*df[order[k]]+2)
 			}
 			for d, r := range results {
@@ -102,7 +105,9 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 					b = appendNum(b, uint64(int32(d)-prev[k-lo]-1))
 					prev[k-lo] = int32(d)
 					lists[k] = appendPosting(b, &p, true)
-					positions[k] = append(positions[k], r.positions[t.pos[0]:t.pos[1]]...)
+					if positioned[t.stem] {
+						positions[k] = appendPositions(positions[k], r.positions[t.pos[0]:t.pos[1]])
+					}
 				}
 			}
 			var scratch tierScratch
@@ -126,32 +131,57 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 	}
 
 	// Postings shards: the lists of consecutive stems, as many as fit in
-	// postingsShardSize; a longer list has a shard of its own. Each has a
-	// positions shard of the same stems. The digits need no escaping in a
-	// JSON string.
+	// postingsShardSize; a longer list has a shard of its own. The digits
+	// need no escaping in a JSON string.
 	shardOf := make([]int32, nStems) // by rank
 	indexIn := make([]int32, nStems)
-	buf, posBuf := []byte{'"'}, []byte{'"'}
-	shard, inShard := 0, 0
-	flushPostings := func() {
-		add("postings", fileName('p', shard), append(buf, '"'))
-		add("positions", fileName('q', shard), append(posBuf, '"'))
-		buf, posBuf = []byte{'"'}, []byte{'"'}
-		shard++
+	var shardEnd []int // the first rank after each shard
+	buf := []byte{'"'}
+	inShard := 0
+	flushPostings := func(end int) {
+		add("postings", fileName('p', len(shardEnd)), append(buf, '"'))
+		buf = []byte{'"'}
+		shardEnd = append(shardEnd, end)
 		inShard = 0
 	}
 	for r, s := range order {
 		if inShard > 0 && len(buf)+len(lists[r]) > postingsShardSize {
-			flushPostings()
+			flushPostings(r)
 		}
-		shardOf[r], indexIn[r] = int32(shard), int32(inShard)
+		shardOf[r], indexIn[r] = int32(len(shardEnd)), int32(inShard)
 		inShard++
 		buf = append(buf, lists[r]...)
-		posBuf = append(posBuf, positions[r]...)
-		lists[r], positions[r] = nil, nil
+		lists[r] = nil
 		ix.Stats.Postings += int(df[s])
 	}
-	flushPostings()
+	flushPostings(nStems)
+
+	// Pairs of words, in files of their own, and for each postings shard
+	// a phrases shard of the same stems: each one's pair table and, if it
+	// keeps them, its positions.
+	pairs := buildPairs(ctx, results, rank)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	tables := pairLayout(pairs, shardOf, indexIn, func(n int, data []byte) {
+		add("pairs", fileName('x', n), data)
+	})
+	start := 0
+	for n, end := range shardEnd {
+		b := []byte{'"'}
+		for r := start; r < end; r++ {
+			h := uint64(len(pairs[r])) * 2
+			if positioned[order[r]] {
+				h++
+			}
+			b = appendNum(b, h)
+			b = append(b, tables[r]...)
+			b = append(b, positions[r]...)
+			positions[r] = nil
+		}
+		add("phrases", fileName('q', n), append(b, '"'))
+		start = end
+	}
 
 	// Dictionary shards: the words in JavaScript's string order, front
 	// coded (shared length, then the rest of the word and a space), and

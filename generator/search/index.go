@@ -51,7 +51,7 @@ type File struct {
 type Stats struct {
 	Docs, Words, Stems, Postings int
 	// Bytes counts the bytes of each kind of file: "manifest",
-	// "dictionary", "postings", "positions", "fragments", "prefixes",
+	// "dictionary", "postings", "phrases", "pairs", "fragments", "prefixes",
 	// "facets".
 	Bytes map[string]int
 	// Files counts the files of each kind.
@@ -195,7 +195,8 @@ type docResult struct {
 	lens       [numFields]int32
 	short      []shortHit
 	frag       []byte
-	positions  []byte
+	positions  []int32  // the positions of each term, grouped by term
+	pairs      []uint64 // the pairs of words of the page (see pairKey), sorted
 }
 
 type worker struct {
@@ -213,7 +214,7 @@ type worker struct {
 	firstTitle bool
 	lens       [numFields]int32
 	short      []shortHit
-	emitFn     func([]byte, wordKind, int)
+	emitFn     emitFunc
 
 	// The position of the text being tokenized in the document, the
 	// position of every stem indexed so far, and the same positions
@@ -221,6 +222,11 @@ type worker struct {
 	base   int32
 	pos    []stemAt
 	byStem []int32
+
+	// The words of the text being tokenized that make pairs, and the
+	// pairs of the document so far.
+	items []pairItem
+	pairs []uint64
 }
 
 func newWorker(v *vocab) *worker {
@@ -235,11 +241,12 @@ func newWorker(v *vocab) *worker {
 func (w *worker) add(field int, block int32, text string) {
 	w.field, w.block = field, block
 	if n := w.tok.words(text, w.emitFn); n > 0 {
+		w.textPairs()
 		w.base += int32(n) + 1
 	}
 }
 
-func (w *worker) emit(b []byte, kind wordKind, at int) {
+func (w *worker) emit(b []byte, kind wordKind, at, n int) {
 	ref, ok := w.cache[string(b)]
 	if !ok {
 		word := string(b)
@@ -263,6 +270,10 @@ func (w *worker) emit(b []byte, kind wordKind, at int) {
 	}
 	w.lens[w.field]++
 	w.pos = append(w.pos, stemAt{ref.stem, w.base + int32(at)})
+	if !ref.stop && ref.stem < maxPairStem {
+		start := w.base + int32(at)
+		w.items = append(w.items, pairItem{ref.stem, start, start + int32(n) - 1, kind != whole})
+	}
 	if int(ref.stem) >= len(w.acc) {
 		w.acc = slices.Grow(w.acc, int(ref.stem)+1-len(w.acc)+len(w.acc)/2)
 		w.acc = w.acc[:cap(w.acc)]
@@ -326,6 +337,7 @@ func (w *worker) doc(d *Doc) docResult {
 	w.lens = [numFields]int32{}
 	w.short = nil
 	w.base, w.pos = 0, w.pos[:0]
+	w.items, w.pairs = w.items[:0], w.pairs[:0]
 
 	w.firstTitle = true
 	w.add(fieldTitle, -1, d.Title)
@@ -344,6 +356,8 @@ func (w *worker) doc(d *Doc) docResult {
 	}
 
 	res := docResult{lens: w.lens, short: dedupeShort(w.short), frag: fragment(d)}
+	slices.Sort(w.pairs)
+	res.pairs = slices.Clone(slices.Compact(w.pairs))
 	res.terms = make([]docTerm, len(w.touched))
 	// The positions grouped by stem, each stem's in the order they came.
 	n := int32(0)
@@ -359,23 +373,19 @@ func (w *worker) doc(d *Doc) docResult {
 		w.byStem[a.pos+a.npos] = p.at
 		a.npos++
 	}
-	positions := make([]byte, 0, 2*len(w.pos)+len(w.touched))
 	for i, s := range w.touched {
 		a := &w.acc[s]
 		if a.titleWord {
 			res.titleTerms++
 		}
 		a.closeBlock()
-		t := docTerm{stem: s, blk: uint16(a.bestBlk + 1)}
-		t.pos[0] = uint32(len(positions))
-		positions = appendPositions(positions, w.byStem[a.pos:a.pos+a.npos])
-		t.pos[1] = uint32(len(positions))
+		t := docTerm{stem: s, blk: uint16(a.bestBlk + 1), pos: [2]uint32{uint32(a.pos), uint32(a.pos + a.npos)}}
 		for f := range numFields {
 			t.tf[f] = uint16(min(a.tf[f], math.MaxUint16))
 		}
 		res.terms[i] = t
 	}
-	res.positions = positions
+	res.positions = slices.Clone(w.byStem)
 	return res
 }
 
