@@ -196,7 +196,7 @@ type docResult struct {
 	short      []shortHit
 	frag       []byte
 	positions  []int32  // the positions of each term, grouped by term
-	pairs      []uint64 // the pairs of words of the page (see pairKey), sorted
+	pairs      []uint64 // the pairs of words of the page (see pairKey), some maybe twice
 }
 
 type worker struct {
@@ -356,8 +356,7 @@ func (w *worker) doc(d *Doc) docResult {
 	}
 
 	res := docResult{lens: w.lens, short: dedupeShort(w.short), frag: fragment(d)}
-	slices.Sort(w.pairs)
-	res.pairs = slices.Clone(slices.Compact(w.pairs))
+	res.pairs = slices.Clone(w.pairs)
 	res.terms = make([]docTerm, len(w.touched))
 	// The positions grouped by stem, each stem's in the order they came.
 	n := int32(0)

@@ -81,27 +81,34 @@ type pairList struct {
 
 // buildPairs lists, for each stem by rank, the pairs it starts, in the
 // order of the rank of their second stem and their distance, each with
-// its pages. Stems are split into ranges, one per core; each core reads
-// the pairs of every document and keeps those of its range.
+// its pages. The stems are dealt out to the cores; each core reads the
+// pairs of every page and keeps those of its stems.
 func buildPairs(ctx context.Context, results []docResult, rank []int32) [][]pairList {
 	nStems := len(rank)
 	out := make([][]pairList, nStems)
 	parts := max(1, min(runtime.GOMAXPROCS(0), nStems/1024))
+	total := 0
+	for _, r := range results {
+		total += len(r.pairs)
+	}
 	var wg sync.WaitGroup
 	for part := range parts {
-		lo, hi := int32(nStems*part/parts), int32(nStems*(part+1)/parts)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// Each pair of the part is numbered as it comes; ids lists the
+			// pair of each page's pairs, pages in order, a pair once a page.
 			index := map[uint64]int32{}
 			var keys []uint64
-			var docs [][]int32
+			var last, count []int32
+			ids := make([]int32, 0, total/parts+total/8)
+			ends := make([]int32, 0, len(results))
 			for d, r := range results {
 				if d%1024 == 0 && ctx.Err() != nil {
 					return
 				}
 				for _, k := range r.pairs {
-					if a := rank[k>>36]; a < lo || a >= hi {
+					if int(k>>36)%parts != part {
 						continue
 					}
 					i, ok := index[k]
@@ -109,10 +116,32 @@ func buildPairs(ctx context.Context, results []docResult, rank []int32) [][]pair
 						i = int32(len(keys))
 						index[k] = i
 						keys = append(keys, k)
-						docs = append(docs, nil)
+						last = append(last, -1)
+						count = append(count, 0)
 					}
-					docs[i] = append(docs[i], int32(d))
+					if last[i] != int32(d) {
+						last[i] = int32(d)
+						count[i]++
+						ids = append(ids, i)
+					}
 				}
+				ends = append(ends, int32(len(ids)))
+			}
+			// The pages of each pair, one list after the other.
+			start := make([]int32, len(keys)+1)
+			for i, n := range count {
+				start[i+1] = start[i] + n
+			}
+			next := last // reused: where the next page of each pair goes
+			copy(next, start)
+			pages := make([]int32, len(ids))
+			d := int32(0)
+			for j, i := range ids {
+				for int32(j) >= ends[d] {
+					d++
+				}
+				pages[next[i]] = d
+				next[i]++
 			}
 			order := make([]int32, len(keys))
 			for i := range order {
@@ -129,13 +158,12 @@ func buildPairs(ctx context.Context, results []docResult, rank []int32) [][]pair
 				}
 				return int(dx - dy)
 			})
-			var buf []byte
+			buf := make([]byte, 0, len(ids)+8*len(keys))
 			for _, i := range order {
 				a, b, d := unpackPair(keys[i])
-				start := len(buf)
-				buf = appendRice(buf, docs[i])
-				docs[i] = nil
-				out[rank[a]] = append(out[rank[a]], pairList{b: rank[b], d: d, data: buf[start:len(buf):len(buf)]})
+				from := len(buf)
+				buf = appendRice(buf, pages[start[i]:start[i+1]])
+				out[rank[a]] = append(out[rank[a]], pairList{b: rank[b], d: d, data: buf[from:len(buf):len(buf)]})
 			}
 		}()
 	}

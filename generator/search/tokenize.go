@@ -20,6 +20,7 @@ type tokenizer struct {
 	buf    []byte
 	at     int  // the position of the next word
 	cjk    bool // the run is of Chinese, Japanese or Korean letters
+	mixed  bool // the run has a joiner, or after its first letter one that is not a lower-case ASCII letter or digit
 }
 
 type span struct{ start, end int }
@@ -67,17 +68,21 @@ func (t *tokenizer) words(text string, emit emitFunc) int {
 		i += size
 		cjk := r >= utf8.RuneSelf && isCJK(r)
 		switch {
-		case cjk || isWordRune(r):
+		case r < utf8.RuneSelf && asciiWord[r] || r >= utf8.RuneSelf && (cjk || isWordRune(r)):
 			if cjk != t.cjk && len(t.run) > 0 {
 				t.flush(emit)
 			}
 			t.cjk = cjk
+			if len(t.run) > 0 && !('a' <= r && r <= 'z' || '0' <= r && r <= '9') {
+				t.mixed = true
+			}
 			t.run = append(t.run, r)
 			continue
 		case isJoiner(r) && len(t.run) > 0 && !t.cjk && i < len(text):
 			next, _ := utf8.DecodeRuneInString(text[i:])
 			if isWordRune(next) && !isCJK(next) {
 				t.run = append(t.run, r)
+				t.mixed = true
 				continue
 			}
 		}
@@ -93,6 +98,8 @@ func (t *tokenizer) flush(emit emitFunc) {
 		return
 	}
 	t.run = t.run[:0]
+	mixed := t.mixed
+	t.mixed = false
 	if t.cjk {
 		t.cjk = false
 		if len(run) == 1 {
@@ -104,6 +111,13 @@ func (t *tokenizer) flush(emit emitFunc) {
 			t.emit(emit, run[i:i+2], single, t.at, 1)
 			t.at++
 		}
+		return
+	}
+	if !mixed {
+		// Lower-case letters and digits after the first: no joiner, no
+		// hump.
+		t.emit(emit, run, single, t.at, 1)
+		t.at++
 		return
 	}
 	// The run cut at its joiners, and each piece at its humps: segEnd[i]
@@ -174,6 +188,14 @@ func splitHumps(run []rune, seg span, humps []span) []span {
 	}
 	return append(humps, span{start, seg.end})
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (m [utf8.RuneSelf]bool) {
+	for r := range utf8.RuneSelf {
+		m[r] = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return m
+}()
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
