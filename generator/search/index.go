@@ -81,7 +81,7 @@ var lengthNorm = [numFields]float64{0.5, 0.5, 0.5, 0.75}
 
 // Target sizes of the shards, before compression.
 const (
-	dictShardSize     = 4 << 10
+	dictShardSize     = 2 << 10
 	postingsShardSize = 3 << 10
 	fragmentGroupSize = 2 << 10
 	snippetRunes      = 100
