@@ -16,7 +16,7 @@ import (
 
 // assemble turns the per-document results into the index files. It stops
 // with ctx's error between its steps once ctx is done.
-func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*Index, error) {
+func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, stores []*pairStore) (*Index, error) {
 	ix := &Index{Stats: Stats{
 		Docs: len(docs), Words: len(v.wordText), Stems: len(v.stemText),
 		Bytes: map[string]int{}, Files: map[string]int{},
@@ -50,7 +50,7 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 	for _, r := range results {
 		for _, t := range r.terms {
 			df[t.stem]++
-			occurrences[t.stem] += int32(t.pos[1] - t.pos[0])
+			occurrences[t.stem] += t.npos
 		}
 	}
 	// The stems whose positions are kept: those of few occurrences, and
@@ -59,8 +59,8 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 	for s, n := range occurrences {
 		positioned[s] = n <= positionedMax
 	}
-	for _, w := range stopWords {
-		if s, ok := v.stems[stem(w)]; ok {
+	for st := range stopStems {
+		if s, ok := v.stems[st]; ok {
 			positioned[s] = true
 		}
 	}
@@ -106,7 +106,9 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 					prev[k-lo] = int32(d)
 					lists[k] = appendPosting(b, &p, true)
 					if positioned[t.stem] {
-						positions[k] = appendPositions(positions[k], r.positions[t.pos[0]:t.pos[1]])
+						// Kept by the worker: a stem that keeps its
+						// positions never passed positionedMax there.
+						positions[k] = appendPositions(positions[k], r.positions[t.pos:t.pos+t.npos])
 					}
 				}
 			}
@@ -159,7 +161,7 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 	// Pairs of words, in files of their own, and for each postings shard
 	// a phrases shard of the same stems: each one's pair table and, if it
 	// keeps them, its positions.
-	pairs := buildPairs(ctx, results, rank)
+	pairs := buildPairs(ctx, stores, rank)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -240,14 +242,15 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 		doc   int32
 		score int8
 	}
-	short := map[string][]cand{}
+	short := map[uint64][]cand{}
 	for d, r := range results {
 		for _, h := range r.short {
 			short[h.prefix] = append(short[h.prefix], cand{int32(d), h.score})
 		}
 	}
 	byFirst := map[string]map[string]string{}
-	for prefix, cands := range short {
+	for key, cands := range short {
+		prefix := prefixString(key)
 		slices.SortFunc(cands, func(a, b cand) int {
 			if a.score != b.score {
 				return int(b.score) - int(a.score)

@@ -2,9 +2,11 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"runtime"
 	"slices"
@@ -103,17 +105,19 @@ func BuildContext(ctx context.Context, docs []Doc) (*Index, error) {
 	results := make([]docResult, len(docs))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range max(1, min(runtime.GOMAXPROCS(0), len(docs))) {
+	workers := make([]*worker, max(1, min(runtime.GOMAXPROCS(0), len(docs))))
+	for n := range workers {
+		w := newWorker(v)
+		workers[n] = w
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w := newWorker(v)
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(docs) || ctx.Err() != nil {
 					return
 				}
-				results[i] = w.doc(&docs[i])
+				results[i] = w.doc(&docs[i], int32(i))
 			}
 		}()
 	}
@@ -121,7 +125,11 @@ func BuildContext(ctx context.Context, docs []Doc) (*Index, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return assemble(ctx, docs, v, results)
+	stores := make([]*pairStore, len(workers))
+	for n, w := range workers {
+		stores[n] = &w.pairs
+	}
+	return assemble(ctx, docs, v, results, stores)
 }
 
 // vocab interns the words and stems of the whole site.
@@ -140,10 +148,11 @@ func newVocab() *vocab {
 
 func (v *vocab) intern(word string) wordRef {
 	st := stem(word)
+	keep := stopStems[st]
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if id, ok := v.words[word]; ok {
-		return wordRef{word: id, stem: v.wordStem[id]}
+		return wordRef{word: id, stem: v.wordStem[id], keep: keep}
 	}
 	sid, ok := v.stems[st]
 	if !ok {
@@ -155,12 +164,65 @@ func (v *vocab) intern(word string) wordRef {
 	v.words[word] = id
 	v.wordText = append(v.wordText, word)
 	v.wordStem = append(v.wordStem, sid)
-	return wordRef{word: id, stem: sid}
+	return wordRef{word: id, stem: sid, keep: keep}
 }
 
 type wordRef struct {
 	word, stem int32 // -1 while a stop word is not interned
 	stop       bool
+	keep       bool // the stem is a stop word's, whose positions are kept
+}
+
+// A wordCache holds the references of the words a worker has seen: an
+// open-addressed table, looked up for every word of every page, which
+// does with less than a map.
+type wordCache struct {
+	seed  maphash.Seed
+	slots []cacheSlot
+	n     int
+}
+
+type cacheSlot struct {
+	word string
+	ref  wordRef
+	used bool
+}
+
+// slot returns the slot of word b, or the empty slot where it would go.
+func (c *wordCache) slot(b []byte) *cacheSlot {
+	mask := uint64(len(c.slots) - 1)
+	for h := maphash.Bytes(c.seed, b) & mask; ; h = (h + 1) & mask {
+		s := &c.slots[h]
+		if !s.used || s.word == string(b) {
+			return s
+		}
+	}
+}
+
+func (c *wordCache) get(b []byte) (wordRef, bool) {
+	if c.n == 0 {
+		return wordRef{}, false
+	}
+	s := c.slot(b)
+	return s.ref, s.used
+}
+
+// put sets the reference of a word.
+func (c *wordCache) put(word string, ref wordRef) {
+	if 2*(c.n+1) > len(c.slots) {
+		old := c.slots
+		c.slots = make([]cacheSlot, max(1024, 2*len(old)))
+		for _, s := range old {
+			if s.used {
+				*c.slot([]byte(s.word)) = s
+			}
+		}
+	}
+	s := c.slot([]byte(word))
+	if !s.used {
+		c.n++
+	}
+	*s = cacheSlot{word: word, ref: ref, used: true}
 }
 
 // termAcc accumulates one stem's occurrences in the document being
@@ -171,22 +233,47 @@ type termAcc struct {
 	blk, blkScore      int32
 	bestBlk, bestScore int32
 	titleWord          bool  // a word of the title (a compound counting as one), not a stop word
+	keep               bool  // the stem's positions are kept whatever their number
 	npos, pos          int32 // the number of positions, and where they start in worker.byStem
 }
 
 type docTerm struct {
 	stem int32
 	tf   [numFields]uint16
-	blk  uint16    // block index + 1 where the term weighs most; 0 for none
-	pos  [2]uint32 // where the term's positions are in docResult.positions
+	blk  uint16 // block index + 1 where the term weighs most; 0 for none
+	npos int32  // the number of positions of the term
+	pos  int32  // where they are in docResult.positions, or -1 if they are not kept
 }
 
 // A stemAt is a stem at a position of the document.
 type stemAt struct{ stem, at int32 }
 
+// A shortHit is the first one or two letters of a word of a title or a
+// description, as a prefixKey, and how much a page having it weighs.
 type shortHit struct {
-	prefix string
+	prefix uint64
 	score  int8
+}
+
+// prefixKey packs the bytes of one or two letters (at most eight bytes)
+// into a number, the first byte highest: the numbers sort as the strings
+// do.
+func prefixKey(b []byte) uint64 {
+	var k uint64
+	for i, c := range b {
+		k |= uint64(c) << (56 - 8*i)
+	}
+	return k
+}
+
+// prefixString is the string of a prefixKey.
+func prefixString(k uint64) string {
+	var b [8]byte
+	n := 0
+	for ; n < 8 && k>>(56-8*n)&0xff != 0; n++ {
+		b[n] = byte(k >> (56 - 8*n))
+	}
+	return string(b[:n])
 }
 
 type docResult struct {
@@ -195,14 +282,13 @@ type docResult struct {
 	lens       [numFields]int32
 	short      []shortHit
 	frag       []byte
-	positions  []int32  // the positions of each term, grouped by term
-	pairs      []uint64 // the pairs of words of the page (see pairKey), some maybe twice
+	positions  []int32 // the positions of the terms that keep them, grouped by term
 }
 
 type worker struct {
 	v       *vocab
 	tok     tokenizer
-	cache   map[string]wordRef
+	cache   wordCache
 	acc     []termAcc
 	touched []int32
 	gen     int32
@@ -223,14 +309,21 @@ type worker struct {
 	pos    []stemAt
 	byStem []int32
 
-	// The words of the text being tokenized that make pairs, and the
-	// pairs of the document so far.
-	items []pairItem
-	pairs []uint64
+	// The number of positions of each stem in the documents of this
+	// worker: once it passes positionedMax, the stem cannot keep its
+	// positions, and they are no longer copied.
+	occurrences []int32
+
+	// The number of the document being indexed, the words of the text
+	// being tokenized that make pairs, and the pairs of the documents of
+	// this worker.
+	docNum int32
+	items  []pairItem
+	pairs  pairStore
 }
 
 func newWorker(v *vocab) *worker {
-	w := &worker{v: v, cache: map[string]wordRef{}}
+	w := &worker{v: v, cache: wordCache{seed: maphash.MakeSeed()}}
 	w.emitFn = w.emit
 	return w
 }
@@ -247,7 +340,7 @@ func (w *worker) add(field int, block int32, text string) {
 }
 
 func (w *worker) emit(b []byte, kind wordKind, at, n int) {
-	ref, ok := w.cache[string(b)]
+	ref, ok := w.cache.get(b)
 	if !ok {
 		word := string(b)
 		if kind != whole && stopSet[word] {
@@ -255,7 +348,7 @@ func (w *worker) emit(b []byte, kind wordKind, at, n int) {
 		} else {
 			ref = w.v.intern(word)
 		}
-		w.cache[word] = ref
+		w.cache.put(word, ref)
 	}
 	if ref.stop {
 		if w.field >= fieldMeta {
@@ -265,7 +358,7 @@ func (w *worker) emit(b []byte, kind wordKind, at, n int) {
 			word := string(b)
 			ref = w.v.intern(word)
 			ref.stop = true
-			w.cache[word] = ref
+			w.cache.put(word, ref)
 		}
 	}
 	w.lens[w.field]++
@@ -285,6 +378,7 @@ func (w *worker) emit(b []byte, kind wordKind, at, n int) {
 	}
 	a.tf[w.field]++
 	a.npos++
+	a.keep = a.keep || ref.keep
 	if w.field == fieldTitle && !ref.stop && kind != part {
 		a.titleWord = true
 	}
@@ -324,20 +418,21 @@ func (a *termAcc) closeBlock() {
 // title or description, for the answers to one- and two-letter queries.
 func (w *worker) shortPrefixes(b []byte, score int8) {
 	_, n1 := utf8.DecodeRune(b)
-	w.short = append(w.short, shortHit{string(b[:n1]), score})
+	w.short = append(w.short, shortHit{prefixKey(b[:n1]), score})
 	if n1 < len(b) {
 		_, n2 := utf8.DecodeRune(b[n1:])
-		w.short = append(w.short, shortHit{string(b[:n1+n2]), score})
+		w.short = append(w.short, shortHit{prefixKey(b[:n1+n2]), score})
 	}
 }
 
-func (w *worker) doc(d *Doc) docResult {
+func (w *worker) doc(d *Doc, num int32) docResult {
 	w.gen++
+	w.docNum = num
 	w.touched = w.touched[:0]
 	w.lens = [numFields]int32{}
-	w.short = nil
+	w.short = w.short[:0]
 	w.base, w.pos = 0, w.pos[:0]
-	w.items, w.pairs = w.items[:0], w.pairs[:0]
+	w.items = w.items[:0]
 
 	w.firstTitle = true
 	w.add(fieldTitle, -1, d.Title)
@@ -355,8 +450,8 @@ func (w *worker) doc(d *Doc) docResult {
 		w.add(fieldBody, int32(i), b.Text)
 	}
 
+	w.pairs.endDoc(num)
 	res := docResult{lens: w.lens, short: dedupeShort(w.short), frag: fragment(d)}
-	res.pairs = slices.Clone(w.pairs)
 	res.terms = make([]docTerm, len(w.touched))
 	// The positions grouped by stem, each stem's in the order they came.
 	n := int32(0)
@@ -372,19 +467,36 @@ func (w *worker) doc(d *Doc) docResult {
 		w.byStem[a.pos+a.npos] = p.at
 		a.npos++
 	}
+	// The positions of the terms that may keep them.
+	kept := 0
+	for _, s := range w.touched {
+		if int(s) >= len(w.occurrences) {
+			w.occurrences = slices.Grow(w.occurrences, int(s)+1-len(w.occurrences)+len(w.occurrences)/2)
+			w.occurrences = w.occurrences[:cap(w.occurrences)]
+		}
+		a := &w.acc[s]
+		w.occurrences[s] += a.npos
+		if a.keep || w.occurrences[s] <= positionedMax {
+			kept += int(a.npos)
+		}
+	}
+	res.positions = make([]int32, 0, kept)
 	for i, s := range w.touched {
 		a := &w.acc[s]
 		if a.titleWord {
 			res.titleTerms++
 		}
 		a.closeBlock()
-		t := docTerm{stem: s, blk: uint16(a.bestBlk + 1), pos: [2]uint32{uint32(a.pos), uint32(a.pos + a.npos)}}
+		t := docTerm{stem: s, blk: uint16(a.bestBlk + 1), npos: a.npos, pos: -1}
+		if a.keep || w.occurrences[s] <= positionedMax {
+			t.pos = int32(len(res.positions))
+			res.positions = append(res.positions, w.byStem[a.pos:a.pos+a.npos]...)
+		}
 		for f := range numFields {
 			t.tf[f] = uint16(min(a.tf[f], math.MaxUint16))
 		}
 		res.terms[i] = t
 	}
-	res.positions = slices.Clone(w.byStem)
 	return res
 }
 
@@ -412,15 +524,15 @@ func appendPositions(b []byte, ps []int32) []byte {
 	return b
 }
 
-// dedupeShort keeps the best score of each prefix.
+// dedupeShort keeps the best score of each prefix, in a slice of its own.
 func dedupeShort(hits []shortHit) []shortHit {
 	slices.SortFunc(hits, func(a, b shortHit) int {
-		if c := strings.Compare(a.prefix, b.prefix); c != 0 {
-			return c
+		if a.prefix != b.prefix {
+			return cmp.Compare(a.prefix, b.prefix)
 		}
 		return int(b.score) - int(a.score)
 	})
-	return slices.CompactFunc(hits, func(a, b shortHit) bool { return a.prefix == b.prefix })
+	return slices.Clone(slices.CompactFunc(hits, func(a, b shortHit) bool { return a.prefix == b.prefix }))
 }
 
 // fragment is what a result shows of a page: [url, title, section,

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"hash/maphash"
 	"math/rand"
 	"os"
 	"runtime"
@@ -828,5 +829,61 @@ func TestRice(t *testing.T) {
 	}
 	if _, _, ok := readRice("3", 0); ok {
 		t.Error("a list cut short reads")
+	}
+}
+
+// TestWordCache fills the cache of words past several growths.
+func TestWordCache(t *testing.T) {
+	c := wordCache{seed: maphash.MakeSeed()}
+	for i := range 5000 {
+		c.put(fmt.Sprint("w", i), wordRef{word: int32(i), stem: int32(i / 2)})
+	}
+	c.put("w7", wordRef{word: 7, stem: 7, stop: true})
+	for i := range 5000 {
+		ref, ok := c.get([]byte(fmt.Sprint("w", i)))
+		if !ok || ref.word != int32(i) || ref.stop != (i == 7) {
+			t.Fatalf("w%d: %+v, %v", i, ref, ok)
+		}
+	}
+	if _, ok := c.get([]byte("w5000")); ok {
+		t.Error("a word never put is found")
+	}
+}
+
+// TestPairStore records pairs of documents, some twice in a document, and
+// lists each pair's documents once each, in order.
+func TestPairStore(t *testing.T) {
+	var s pairStore
+	want := map[uint64][]int32{}
+	for doc := range int32(300) {
+		for k := range uint64(doc%17 + 1) {
+			key := pairKey(int32(k), int32(doc%5), 1)
+			s.add(key, doc)
+			s.add(key, doc)
+			if l := want[key]; len(l) == 0 || l[len(l)-1] != doc {
+				want[key] = append(want[key], doc)
+			}
+		}
+		s.endDoc(doc)
+	}
+	pages, start := s.lists()
+	if len(s.keys) != len(want) {
+		t.Fatalf("%d pairs, want %d", len(s.keys), len(want))
+	}
+	for i, k := range s.keys {
+		if got := pages[start[i]:start[i+1]]; !slices.Equal(got, want[k]) {
+			t.Errorf("pair %x: documents %v, want %v", k, got, want[k])
+		}
+	}
+}
+
+func TestPrefixKey(t *testing.T) {
+	for _, p := range []string{"a", "ab", "é", "éz", "東京", "z"} {
+		if got := prefixString(prefixKey([]byte(p))); got != p {
+			t.Errorf("%q comes back as %q", p, got)
+		}
+	}
+	if !(prefixKey([]byte("a")) < prefixKey([]byte("ab")) && prefixKey([]byte("ab")) < prefixKey([]byte("b")) && prefixKey([]byte("z")) < prefixKey([]byte("é"))) {
+		t.Error("prefix keys do not sort as their strings")
 	}
 }

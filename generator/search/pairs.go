@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"math/bits"
 	"runtime"
@@ -65,11 +66,117 @@ func (w *worker) textPairs() {
 		}
 		for k := j; k < len(items) && items[k].start <= next; k++ {
 			if d := items[k].start - x.start; d <= maxPairSpan {
-				w.pairs = append(w.pairs, pairKey(x.stem, items[k].stem, d))
+				w.pairs.add(pairKey(x.stem, items[k].stem, d), w.docNum)
 			}
 		}
 	}
 	w.items = w.items[:0]
+}
+
+// A pairStore holds the pairs of the documents of one worker, which
+// come in order: each pair's key, numbered as it first comes, and for
+// each document, the numbers of its pairs. Pairs are found by key in an
+// open-addressed table.
+type pairStore struct {
+	table []pairSlot
+	keys  []uint64
+	ids   [][]int32 // the pairs of each document, one after the other, in chunks of idChunk
+	n     int32     // the number of ids
+	docs  []int32   // the documents
+	ends  []int32   // where the pairs of each document end among the ids
+}
+
+const idChunk = 1 << 16
+
+type pairSlot struct {
+	key  uint64
+	id   int32 // the pair's number plus one; 0 for an empty slot
+	last int32 // the last document that has the pair
+}
+
+// add records that document doc, the last one begun, has pair k.
+func (s *pairStore) add(k uint64, doc int32) {
+	if 2*len(s.keys) >= len(s.table) {
+		s.grow()
+	}
+	mask := uint64(len(s.table) - 1)
+	for h := k * 0x9e3779b97f4a7c15 >> 32 & mask; ; h = (h + 1) & mask {
+		slot := &s.table[h]
+		if slot.id == 0 {
+			s.keys = append(s.keys, k)
+			*slot = pairSlot{key: k, id: int32(len(s.keys)), last: doc}
+			s.addID(slot.id - 1)
+			return
+		}
+		if slot.key == k {
+			if slot.last != doc {
+				slot.last = doc
+				s.addID(slot.id - 1)
+			}
+			return
+		}
+	}
+}
+
+func (s *pairStore) addID(id int32) {
+	if s.n%idChunk == 0 {
+		s.ids = append(s.ids, make([]int32, 0, idChunk))
+	}
+	c := &s.ids[len(s.ids)-1]
+	*c = append(*c, id)
+	s.n++
+}
+
+// endDoc ends the pairs of document doc.
+func (s *pairStore) endDoc(doc int32) {
+	if len(s.ends) == 0 || s.ends[len(s.ends)-1] < s.n {
+		s.docs = append(s.docs, doc)
+		s.ends = append(s.ends, s.n)
+	}
+}
+
+// grow doubles the table, or makes its first.
+func (s *pairStore) grow() {
+	old := s.table
+	s.table = make([]pairSlot, max(1024, 2*len(old)))
+	mask := uint64(len(s.table) - 1)
+	for _, slot := range old {
+		if slot.id == 0 {
+			continue
+		}
+		h := slot.key * 0x9e3779b97f4a7c15 >> 32 & mask
+		for s.table[h].id != 0 {
+			h = (h + 1) & mask
+		}
+		s.table[h] = slot
+	}
+}
+
+// lists returns the documents of each pair, in order, one list after the
+// other: pair i's are pages[start[i]:start[i+1]].
+func (s *pairStore) lists() (pages, start []int32) {
+	start = make([]int32, len(s.keys)+1)
+	for _, c := range s.ids {
+		for _, id := range c {
+			start[id+1]++
+		}
+	}
+	for i := range s.keys {
+		start[i+1] += start[i]
+	}
+	next := slices.Clone(start[:len(s.keys)])
+	pages = make([]int32, s.n)
+	doc := 0
+	for i, c := range s.ids {
+		for j, id := range c {
+			for int32(i*idChunk+j) >= s.ends[doc] {
+				doc++
+			}
+			pages[next[id]] = s.docs[doc]
+			next[id]++
+		}
+	}
+	return pages, start
 }
 
 // pairList is the pages of one pair, Rice-coded (see appendRice).
@@ -81,94 +188,96 @@ type pairList struct {
 
 // buildPairs lists, for each stem by rank, the pairs it starts, in the
 // order of the rank of their second stem and their distance, each with
-// its pages. The stems are dealt out to the cores; each core reads the
-// pairs of every page and keeps those of its stems.
-func buildPairs(ctx context.Context, results []docResult, rank []int32) [][]pairList {
-	nStems := len(rank)
-	out := make([][]pairList, nStems)
-	parts := max(1, min(runtime.GOMAXPROCS(0), nStems/1024))
-	total := 0
-	for _, r := range results {
-		total += len(r.pairs)
+// its pages: those of every worker, merged. The stems are split into
+// ranges, one per core.
+func buildPairs(ctx context.Context, stores []*pairStore, rank []int32) [][]pairList {
+	type entry struct {
+		key   uint64
+		a, b  int32 // ranks
+		store int32
+		list  int32
 	}
+	var entries []entry
+	pages := make([][]int32, len(stores))
+	starts := make([][]int32, len(stores))
+	for n, s := range stores {
+		pages[n], starts[n] = s.lists()
+		s.ids = nil
+		for i, k := range s.keys {
+			a, b, _ := unpackPair(k)
+			entries = append(entries, entry{k, rank[a], rank[b], int32(n), int32(i)})
+		}
+	}
+	docsOf := func(e entry) []int32 {
+		return pages[e.store][starts[e.store][e.list]:starts[e.store][e.list+1]]
+	}
+	slices.SortFunc(entries, func(x, y entry) int {
+		if x.a != y.a {
+			return int(x.a - y.a)
+		}
+		if x.b != y.b {
+			return int(x.b - y.b)
+		}
+		if x.key != y.key {
+			return cmp.Compare(x.key&255, y.key&255)
+		}
+		return int(x.store - y.store)
+	})
+	out := make([][]pairList, len(rank))
+	parts := max(1, min(runtime.GOMAXPROCS(0), len(entries)/4096))
 	var wg sync.WaitGroup
+	lo := 0
 	for part := range parts {
+		// Each part ends with the pairs of a stem.
+		hi := len(entries) * (part + 1) / parts
+		for hi > lo && hi < len(entries) && entries[hi].a == entries[hi-1].a {
+			hi++
+		}
 		wg.Add(1)
-		go func() {
+		go func(entries []entry) {
 			defer wg.Done()
-			// Each pair of the part is numbered as it comes; ids lists the
-			// pair of each page's pairs, pages in order, a pair once a page.
-			index := map[uint64]int32{}
-			var keys []uint64
-			var last, count []int32
-			ids := make([]int32, 0, total/parts+total/8)
-			ends := make([]int32, 0, len(results))
-			for d, r := range results {
-				if d%1024 == 0 && ctx.Err() != nil {
+			n := 0
+			for _, e := range entries {
+				n += len(docsOf(e))
+			}
+			buf := make([]byte, 0, n+8*len(entries))
+			var merged [2][]int32 // used in turn
+			for i := 0; i < len(entries); {
+				if i%4096 == 0 && ctx.Err() != nil {
 					return
 				}
-				for _, k := range r.pairs {
-					if int(k>>36)%parts != part {
-						continue
-					}
-					i, ok := index[k]
-					if !ok {
-						i = int32(len(keys))
-						index[k] = i
-						keys = append(keys, k)
-						last = append(last, -1)
-						count = append(count, 0)
-					}
-					if last[i] != int32(d) {
-						last[i] = int32(d)
-						count[i]++
-						ids = append(ids, i)
-					}
+				e := entries[i]
+				j := i + 1
+				docs := docsOf(e)
+				for ; j < len(entries) && entries[j].key == e.key; j++ {
+					m := &merged[(j-i)%2]
+					*m = mergeDocs((*m)[:0], docs, docsOf(entries[j]))
+					docs = *m
 				}
-				ends = append(ends, int32(len(ids)))
-			}
-			// The pages of each pair, one list after the other.
-			start := make([]int32, len(keys)+1)
-			for i, n := range count {
-				start[i+1] = start[i] + n
-			}
-			next := last // reused: where the next page of each pair goes
-			copy(next, start)
-			pages := make([]int32, len(ids))
-			d := int32(0)
-			for j, i := range ids {
-				for int32(j) >= ends[d] {
-					d++
-				}
-				pages[next[i]] = d
-				next[i]++
-			}
-			order := make([]int32, len(keys))
-			for i := range order {
-				order[i] = int32(i)
-			}
-			slices.SortFunc(order, func(x, y int32) int {
-				ax, bx, dx := unpackPair(keys[x])
-				ay, by, dy := unpackPair(keys[y])
-				if c := rank[ax] - rank[ay]; c != 0 {
-					return int(c)
-				}
-				if c := rank[bx] - rank[by]; c != 0 {
-					return int(c)
-				}
-				return int(dx - dy)
-			})
-			buf := make([]byte, 0, len(ids)+8*len(keys))
-			for _, i := range order {
-				a, b, d := unpackPair(keys[i])
 				from := len(buf)
-				buf = appendRice(buf, pages[start[i]:start[i+1]])
-				out[rank[a]] = append(out[rank[a]], pairList{b: rank[b], d: d, data: buf[from:len(buf):len(buf)]})
+				buf = appendRice(buf, docs)
+				_, _, d := unpackPair(e.key)
+				out[e.a] = append(out[e.a], pairList{b: e.b, d: d, data: buf[from:len(buf):len(buf)]})
+				i = j
 			}
-		}()
+		}(entries[lo:hi])
+		lo = hi
 	}
 	wg.Wait()
 	return out
+}
+
+// mergeDocs appends to dst the pages of x and y, which are in order, in
+// order.
+func mergeDocs(dst, x, y []int32) []int32 {
+	for len(x) > 0 && len(y) > 0 {
+		if x[0] < y[0] {
+			dst, x = append(dst, x[0]), x[1:]
+		} else {
+			dst, y = append(dst, y[0]), y[1:]
+		}
+	}
+	return append(append(dst, x...), y...)
 }
 
 // appendRice appends a set of pages, given in order, Rice-coded: their
