@@ -143,7 +143,10 @@
       return (manifest = m);
     });
   }
-  function file(name) { return load(manifest.version + "/" + name); }
+  // file loads a file of the index from the folder of its kind.
+  function file(name) {
+    return load(manifest.folders[name === "facets" ? name : name[0]] + "/" + name);
+  }
 
   // dictionary returns the words of dictionary shard i, parsed.
   function dictionary(i) {

@@ -5,22 +5,70 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
+// A folders collects the files of the index, each kind in a folder of its
+// own named after a hash of its files, so that it can be cached for ever
+// and written as soon as it is made.
+type folders struct {
+	ix    *Index
+	early func([]File)      // if not nil, takes the files of each kind as it is made
+	names map[string]string // the folder of each kind, by the first letter of its files ("facets" for facets.js)
+	files []File            // the files of the kind being made
+	kind  string
+}
+
+// add adds a file of the given kind; payload is its JSON value.
+func (f *folders) add(kind, name string, payload []byte) {
+	f.kind = kind
+	f.files = append(f.files, File{name, wrap(strings.TrimSuffix(name, ".js"), payload)})
+	f.ix.Stats.Bytes[kind] += len(f.files[len(f.files)-1].Data)
+	f.ix.Stats.Files[kind]++
+}
+
+// done ends the kind being made: its files go in their folder, and to
+// early if there is one.
+func (f *folders) done() {
+	if len(f.files) == 0 {
+		return
+	}
+	slices.SortFunc(f.files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	h := sha256.New()
+	for _, file := range f.files {
+		h.Write([]byte(file.Name))
+		h.Write(file.Data)
+	}
+	folder := hex.EncodeToString(h.Sum(nil))[:10]
+	key := f.files[0].Name[:1]
+	if f.kind == "facets" {
+		key = "facets"
+	}
+	f.names[key] = folder
+	for i := range f.files {
+		f.files[i].Name = folder + "/" + f.files[i].Name
+	}
+	if f.early != nil {
+		f.early(f.files)
+	} else {
+		f.ix.Files = append(f.ix.Files, f.files...)
+	}
+	f.files = nil
+}
+
 // assemble turns the per-document results into the index files. It stops
 // with ctx's error between its steps once ctx is done.
-func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, stores []*pairStore) (*Index, error) {
-	ix := &Index{Stats: Stats{
-		Docs: len(docs), Words: len(v.wordText), Stems: len(v.stemText),
-		Bytes: map[string]int{}, Files: map[string]int{},
-	}}
+func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, stores []*pairStore, out *folders, fragFirst []byte) (*Index, error) {
+	ix := out.ix
+	ix.Stats.Words, ix.Stats.Stems = len(v.wordText), len(v.stemText)
 
 	// Average field lengths, for length normalisation.
 	var avg [numFields]float64
@@ -64,6 +112,17 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 			positioned[s] = true
 		}
 	}
+	// Pairs of words, in files of their own, written first: they are the
+	// most of the files.
+	pairs := buildPairs(ctx, stores, rank)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	pairFiles(pairs, func(n int, data []byte) {
+		out.add("pairs", fileName('x', n), data)
+	})
+	out.done()
+
 	// Each stem's postings list, encoded (see appendTiers), and the
 	// positions of the stems that keep them. Stems are split into ranges,
 	// one per core; each core reads every document, encodes the postings
@@ -125,13 +184,6 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 		return nil, err
 	}
 
-	files := map[string][]byte{}
-	add := func(kind, name string, payload []byte) {
-		files[name] = wrap(strings.TrimSuffix(name, ".js"), payload)
-		ix.Stats.Bytes[kind] += len(files[name])
-		ix.Stats.Files[kind]++
-	}
-
 	// Postings shards: the lists of consecutive stems, as many as fit in
 	// postingsShardSize; a longer list has a shard of its own. The digits
 	// need no escaping in a JSON string.
@@ -141,7 +193,7 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 	buf := []byte{'"'}
 	inShard := 0
 	flushPostings := func(end int) {
-		add("postings", fileName('p', len(shardEnd)), append(buf, '"'))
+		out.add("postings", fileName('p', len(shardEnd)), append(buf, '"'))
 		buf = []byte{'"'}
 		shardEnd = append(shardEnd, end)
 		inShard = 0
@@ -157,17 +209,10 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 		ix.Stats.Postings += int(df[s])
 	}
 	flushPostings(nStems)
+	out.done()
 
-	// Pairs of words, in files of their own, and for each postings shard
-	// a phrases shard of the same stems: each one's pair table and, if it
-	// keeps them, its positions.
-	pairs := buildPairs(ctx, stores, rank)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	tables := pairLayout(pairs, shardOf, indexIn, func(n int, data []byte) {
-		add("pairs", fileName('x', n), data)
-	})
+	// For each postings shard, a phrases shard of the same stems: each
+	// one's pair table and, if it keeps them, its positions.
 	start := 0
 	for n, end := range shardEnd {
 		b := []byte{'"'}
@@ -177,13 +222,14 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 				h++
 			}
 			b = appendNum(b, h)
-			b = append(b, tables[r]...)
+			b = appendPairTable(b, pairs[r], shardOf, indexIn)
 			b = append(b, positions[r]...)
 			positions[r] = nil
 		}
-		add("phrases", fileName('q', n), append(b, '"'))
+		out.add("phrases", fileName('q', n), append(b, '"'))
 		start = end
 	}
+	out.done()
 
 	// Dictionary shards: the words in JavaScript's string order, front
 	// coded (shared length, then the rest of the word and a space), and
@@ -200,7 +246,7 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 	var prevWord []uint16
 	prevShard := int32(0)
 	flushDict := func() {
-		add("dictionary", fileName('w', len(dictFirst)-1), marshal([]string{string(text), string(refs)}))
+		out.add("dictionary", fileName('w', len(dictFirst)-1), marshal([]string{string(text), string(refs)}))
 		text, refs, prevWord, prevShard = text[:0], refs[:0], nil, 0
 	}
 	for _, w := range words {
@@ -231,6 +277,7 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 	if len(text) > 0 {
 		flushDict()
 	}
+	out.done()
 
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -278,59 +325,28 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 	}
 	slices.SortFunc(firsts, compareUTF16)
 	for i, f := range firsts {
-		add("prefixes", fileName('s', i), marshal(byFirst[f]))
+		out.add("prefixes", fileName('s', i), marshal(byFirst[f]))
 	}
-
-	// Result fragments, grouped by consecutive documents.
-	var fragFirst []byte
-	var group []byte
-	groups, prevFirst, groupStart := 0, 0, 0
-	flushFrag := func(end int) {
-		group = append(group, ']')
-		add("fragments", fileName('f', groups), group)
-		fragFirst = appendNum(fragFirst, uint64(groupStart-prevFirst))
-		prevFirst = groupStart
-		groups++
-		group = group[:0]
-		groupStart = end
-	}
-	for d, r := range results {
-		if len(group) == 0 {
-			group = append(group, '[')
-		} else {
-			group = append(group, ',')
-		}
-		group = append(group, r.frag...)
-		if len(group) >= fragmentGroupSize {
-			flushFrag(d + 1)
-		}
-	}
-	if len(group) > 0 {
-		flushFrag(len(results))
-	}
+	out.done()
 
 	// Facets.
-	add("facets", "facets.js", facets(docs))
+	out.add("facets", "facets.js", facets(docs))
+	out.done()
 
-	// The manifest names the folder of this version of the other files,
-	// so that they can be cached for ever.
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	slices.Sort(names)
+	// The manifest names the folder of each kind of file, and a version
+	// that changes with any of them.
+	keys := slices.Sorted(maps.Keys(out.names))
 	h := sha256.New()
-	for _, n := range names {
-		h.Write([]byte(n))
-		h.Write(files[n])
+	for _, k := range keys {
+		h.Write([]byte(k + "/" + out.names[k] + "\n"))
 	}
-	version := hex.EncodeToString(h.Sum(nil))[:10]
 	avgLen := make([]float64, numFields)
 	for f := range numFields {
 		avgLen[f] = math.Round(avg[f]*10) / 10
 	}
 	manifest := marshal(map[string]any{
-		"version":   version,
+		"version":   hex.EncodeToString(h.Sum(nil))[:10],
+		"folders":   out.names,
 		"docs":      len(docs),
 		"fields":    fieldNames,
 		"avgLength": avgLen,
@@ -340,13 +356,63 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 		"fragments": string(fragFirst),
 		"facets":    facetNames,
 	})
-	ix.Files = append(ix.Files, File{"index.js", wrap("index", manifest)})
+	ix.Files = append([]File{{"index.js", wrap("index", manifest)}}, ix.Files...)
 	ix.Stats.Bytes["manifest"] = len(ix.Files[0].Data)
 	ix.Stats.Files["manifest"] = 1
-	for _, n := range names {
-		ix.Files = append(ix.Files, File{version + "/" + n, files[n]})
-	}
+	slices.SortFunc(ix.Files[1:], func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return ix, nil
+}
+
+// fragmentFiles makes the result fragments of docs, grouped by
+// consecutive documents, and returns the first document of each group as
+// gaps, for the manifest.
+func fragmentFiles(docs []Doc, out *folders) []byte {
+	frags := make([][]byte, len(docs))
+	parallel(len(docs), func(i int) { frags[i] = fragment(&docs[i]) })
+	var first, group []byte
+	groups, prevFirst, groupStart := 0, 0, 0
+	flush := func(end int) {
+		group = append(group, ']')
+		out.add("fragments", fileName('f', groups), group)
+		first = appendNum(first, uint64(groupStart-prevFirst))
+		prevFirst = groupStart
+		groups++
+		group = nil
+		groupStart = end
+	}
+	for d, f := range frags {
+		if len(group) == 0 {
+			group = append(group, '[')
+		} else {
+			group = append(group, ',')
+		}
+		group = append(group, f...)
+		if len(group) >= fragmentGroupSize {
+			flush(d + 1)
+		}
+	}
+	if len(group) > 0 {
+		flush(len(frags))
+	}
+	out.done()
+	return first
+}
+
+// parallel calls f(0) ... f(n-1) on as many goroutines as there are
+// cores, and waits for them.
+func parallel(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), n)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // level is a term's frequency in a field divided by the field's length

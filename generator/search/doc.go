@@ -76,11 +76,14 @@
 // value; a page served over HTTP fetches it and parses the JSON, a page
 // opened from disk runs it. Numbers are written in a base-64 variable
 // length code of five bits a digit, least significant first (appendNum).
-// The manifest, index.js, holds the version, the number of pages, the
-// average field lengths, the stop words, the first word of each
-// dictionary shard, the first letters that have prefix tables, and the
-// first page of each fragment group as gaps. The other files live in a
-// folder named after the version, a hash of their contents:
+// The manifest, index.js, holds a version (which changes with any file),
+// the folder of each kind of file, the number of pages, the average field
+// lengths, the stop words, the first word of each dictionary shard, the
+// first letters that have prefix tables, and the first page of each
+// fragment group as gaps. Each kind of file lives in a folder of its own
+// named after a hash of its files, so that a kind that did not change
+// keeps its folder, and so that a build writes the files of one kind while
+// it makes the next (the fragments first, while it reads the pages):
 //
 //	wN.js      dictionary shard N: ["front-coded words", "references"]. Each
 //	           word is the length it shares with the previous word, the

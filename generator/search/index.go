@@ -101,6 +101,19 @@ func Build(docs []Doc) *Index {
 // with ctx's error: a preview drops the index of a site that changed
 // again while it was being built.
 func BuildContext(ctx context.Context, docs []Doc) (*Index, error) {
+	return BuildEarly(ctx, docs, nil)
+}
+
+// BuildEarly is BuildContext, handing over the files of each kind as soon
+// as they are made, so that they can be written while the rest of the
+// index is built: early is called with them, from the goroutine that
+// called BuildEarly, and must not wait for them to be written. Those
+// files are not in the returned Index, whose Stats count them; early is
+// never called with the manifest.
+func BuildEarly(ctx context.Context, docs []Doc, early func([]File)) (*Index, error) {
+	ix := &Index{Stats: Stats{Docs: len(docs), Bytes: map[string]int{}, Files: map[string]int{}}}
+	out := &folders{ix: ix, early: early, names: map[string]string{}}
+	fragFirst := fragmentFiles(docs, out)
 	v := newVocab()
 	results := make([]docResult, len(docs))
 	var next atomic.Int64
@@ -129,7 +142,7 @@ func BuildContext(ctx context.Context, docs []Doc) (*Index, error) {
 	for n, w := range workers {
 		stores[n] = &w.pairs
 	}
-	return assemble(ctx, docs, v, results, stores)
+	return assemble(ctx, docs, v, results, stores, out, fragFirst)
 }
 
 // vocab interns the words and stems of the whole site.
@@ -281,7 +294,6 @@ type docResult struct {
 	titleTerms int // distinct words of the title, stop words aside, a compound counting as one
 	lens       [numFields]int32
 	short      []shortHit
-	frag       []byte
 	positions  []int32 // the positions of the terms that keep them, grouped by term
 }
 
@@ -451,7 +463,7 @@ func (w *worker) doc(d *Doc, num int32) docResult {
 	}
 
 	w.pairs.endDoc(num)
-	res := docResult{lens: w.lens, short: dedupeShort(w.short), frag: fragment(d)}
+	res := docResult{lens: w.lens, short: dedupeShort(w.short)}
 	res.terms = make([]docTerm, len(w.touched))
 	// The positions grouped by stem, each stem's in the order they came.
 	n := int32(0)

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"hash/maphash"
+	"maps"
 	"math/rand"
 	"os"
 	"runtime"
@@ -167,11 +168,25 @@ func decode(t *testing.T, ix *Index) *decoded {
 	}
 	d := &decoded{words: map[string]wordEntry{}, lists: map[[2]int][]decodedPosting{}, positions: map[[2]int]map[int][]int{}, pairs: map[pairRef][]int{}, short: map[string][]int{}, facets: map[string]map[string][]int{}}
 	payload(t, files["index.js"], &d.manifest)
-	dir := d.manifest["version"].(string) + "/"
+	// path is where a file is: in the folder of its kind.
+	folders := d.manifest["folders"].(map[string]any)
+	path := func(name string) string {
+		kind := name[:1]
+		if name == "facets.js" {
+			kind = "facets"
+		}
+		folder, _ := folders[kind].(string)
+		return folder + "/" + name
+	}
+	for _, f := range ix.Files[1:] {
+		if f.Name != path(f.Name[strings.IndexByte(f.Name, '/')+1:]) {
+			t.Errorf("%s is not in the folder of its kind", f.Name)
+		}
+	}
 	get := func(name string, v any) {
-		data, ok := files[dir+name]
+		data, ok := files[path(name)]
 		if !ok {
-			t.Fatalf("no file %s", dir+name)
+			t.Fatalf("no file %s", path(name))
 		}
 		payload(t, data, v)
 	}
@@ -191,7 +206,7 @@ func decode(t *testing.T, ix *Index) *decoded {
 		}
 	}
 	for s := 0; ; s++ {
-		if _, ok := files[dir+fmt.Sprintf("p%d.js", s)]; !ok {
+		if _, ok := files[path(fmt.Sprintf("p%d.js", s))]; !ok {
 			break
 		}
 		var stream string
@@ -251,7 +266,7 @@ func decode(t *testing.T, ix *Index) *decoded {
 					if _, dup := d.pairs[ref]; dup {
 						t.Errorf("q%d.js: stem %d has the pair %v twice", s, i, ref)
 					}
-					d.pairs[ref] = pairFile(t, files, dir, file, at)
+					d.pairs[ref] = pairFile(t, files[path(fmt.Sprintf("x%d.js", file))], file, at)
 				}
 			}
 			if h%2 == 0 {
@@ -326,10 +341,9 @@ func decode(t *testing.T, ix *Index) *decoded {
 }
 
 // pairFile returns list n of pairs file x<file>.js.
-func pairFile(t *testing.T, files map[string][]byte, dir string, file, n int) []int {
+func pairFile(t *testing.T, data []byte, file, n int) []int {
 	t.Helper()
-	data, ok := files[dir+fmt.Sprintf("x%d.js", file)]
-	if !ok {
+	if data == nil {
 		t.Fatalf("no file x%d.js", file)
 	}
 	var s string
@@ -885,5 +899,42 @@ func TestPrefixKey(t *testing.T) {
 	}
 	if !(prefixKey([]byte("a")) < prefixKey([]byte("ab")) && prefixKey([]byte("ab")) < prefixKey([]byte("b")) && prefixKey([]byte("z")) < prefixKey([]byte("é"))) {
 		t.Error("prefix keys do not sort as their strings")
+	}
+}
+
+// TestBuildEarly checks that the files handed over early, with those
+// returned, are the index of Build, each kind in one handing, the
+// fragments first.
+func TestBuildEarly(t *testing.T) {
+	want := Build(docs)
+	var got []File
+	var kinds []string
+	ix, err := BuildEarly(context.Background(), docs, func(files []File) {
+		kinds = append(kinds, files[0].Name[strings.IndexByte(files[0].Name, '/')+1:][:1])
+		got = append(got, files...)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(kinds) == 0 || kinds[0] != "f" {
+		t.Errorf("kinds handed over early: %v, want the fragments first", kinds)
+	}
+	if ix.Files[0].Name != "index.js" || len(ix.Files) != 1 {
+		t.Errorf("returned %d files, the first %s; want the manifest alone", len(ix.Files), ix.Files[0].Name)
+	}
+	got = append(got, ix.Files...)
+	slices.SortFunc(got, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	all := slices.Clone(want.Files)
+	slices.SortFunc(all, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	if len(got) != len(all) {
+		t.Fatalf("%d files, want %d", len(got), len(all))
+	}
+	for i := range got {
+		if got[i].Name != all[i].Name || !bytes.Equal(got[i].Data, all[i].Data) {
+			t.Errorf("file %d: %s, want %s", i, got[i].Name, all[i].Name)
+		}
+	}
+	if !maps.Equal(ix.Stats.Files, want.Stats.Files) || !maps.Equal(ix.Stats.Bytes, want.Stats.Bytes) {
+		t.Errorf("stats %+v, want %+v", ix.Stats, want.Stats)
 	}
 }

@@ -179,11 +179,13 @@ func (s *pairStore) lists() (pages, start []int32) {
 	return pages, start
 }
 
-// pairList is the pages of one pair, Rice-coded (see appendRice).
+// pairList is the pages of one pair, Rice-coded (see appendRice), and
+// where they are once laid out in files.
 type pairList struct {
-	b    int32 // the rank of the second word's stem
-	d    int32
-	data []byte
+	b        int32 // the rank of the second word's stem
+	d        int32
+	data     []byte
+	file, at int32
 }
 
 // buildPairs lists, for each stem by rank, the pairs it starts, in the
@@ -386,54 +388,58 @@ func readRice(s string, i int) (docs []int32, next int, ok bool) {
 	return docs, i, true
 }
 
-// pairLayout lays the pair lists out in files of about pairShardSize,
-// in the order of their first stem's rank, and returns the files and, for
-// each stem by rank, its pair table (see appendPairTable).
-func pairLayout(lists [][]pairList, shardOf, indexIn []int32, add func(n int, data []byte)) (tables [][]byte) {
-	tables = make([][]byte, len(lists))
+// pairFiles lays the pair lists out in files of about pairShardSize, in
+// the order of their first stem's rank, and notes in each list its file
+// and its place there.
+func pairFiles(lists [][]pairList, add func(n int, data []byte)) {
 	buf := []byte{'"'}
-	file, inFile := 0, 0
-	for r, ls := range lists {
-		if len(ls) == 0 {
-			continue
-		}
-		var t []byte
-		prevShard, prevIndex := int32(-1), int32(0)
-		for i, l := range ls {
-			newFile := 0
+	file, inFile := int32(0), int32(0)
+	for _, ls := range lists {
+		for i := range ls {
+			l := &ls[i]
 			if inFile > 0 && len(buf)+len(l.data) > pairShardSize {
-				add(file, append(buf, '"'))
+				add(int(file), append(buf, '"'))
 				buf = []byte{'"'}
 				file++
 				inFile = 0
-				newFile = 1
 			}
-			if i == 0 {
-				t = appendNum(t, uint64(file))
-				t = appendNum(t, uint64(inFile))
-				newFile = 0
-			}
-			s, x := shardOf[l.b], indexIn[l.b]
-			switch {
-			case prevShard < 0:
-				t = appendNum(t, uint64(s))
-				t = appendNum(t, uint64(x))
-			case s == prevShard:
-				t = appendNum(t, 0)
-				t = appendNum(t, uint64(x-prevIndex))
-			default:
-				t = appendNum(t, uint64(s-prevShard))
-				t = appendNum(t, uint64(x))
-			}
-			prevShard, prevIndex = s, x
-			t = appendNum(t, uint64(l.d)*2+uint64(newFile))
+			l.file, l.at = file, inFile
 			buf = append(buf, l.data...)
+			l.data = nil
 			inFile++
 		}
-		tables[r] = t
 	}
 	if inFile > 0 {
-		add(file, append(buf, '"'))
+		add(int(file), append(buf, '"'))
 	}
-	return tables
+}
+
+// appendPairTable appends the pair table of a stem whose pairs are ls,
+// laid out by pairFiles (see the phrases shards in the package doc).
+func appendPairTable(t []byte, ls []pairList, shardOf, indexIn []int32) []byte {
+	prevShard, prevIndex := int32(-1), int32(0)
+	for i, l := range ls {
+		newFile := 0
+		if i == 0 {
+			t = appendNum(t, uint64(l.file))
+			t = appendNum(t, uint64(l.at))
+		} else if l.file != ls[i-1].file {
+			newFile = 1
+		}
+		s, x := shardOf[l.b], indexIn[l.b]
+		switch {
+		case prevShard < 0:
+			t = appendNum(t, uint64(s))
+			t = appendNum(t, uint64(x))
+		case s == prevShard:
+			t = appendNum(t, 0)
+			t = appendNum(t, uint64(x-prevIndex))
+		default:
+			t = appendNum(t, uint64(s-prevShard))
+			t = appendNum(t, uint64(x))
+		}
+		prevShard, prevIndex = s, x
+		t = appendNum(t, uint64(l.d)*2+uint64(newFile))
+	}
+	return t
 }
