@@ -29,9 +29,15 @@ type folders struct {
 
 // add adds a file of the given kind; payload is its JSON value.
 func (f *folders) add(kind, name string, payload []byte) {
+	f.addWrapped(kind, name, wrap(strings.TrimSuffix(name, ".js"), payload))
+}
+
+// addWrapped adds a file of the given kind, data being the whole file
+// (see wrap).
+func (f *folders) addWrapped(kind, name string, data []byte) {
 	f.kind = kind
-	f.files = append(f.files, File{name, wrap(strings.TrimSuffix(name, ".js"), payload)})
-	f.ix.Stats.Bytes[kind] += len(f.files[len(f.files)-1].Data)
+	f.files = append(f.files, File{name, data})
+	f.ix.Stats.Bytes[kind] += len(data)
 	f.ix.Stats.Files[kind]++
 }
 
@@ -98,7 +104,7 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 	for _, r := range results {
 		for _, t := range r.terms {
 			df[t.stem]++
-			occurrences[t.stem] += t.npos
+			occurrences[t.stem] += t.occurrences()
 		}
 	}
 	// The stems whose positions are kept: those of few occurrences, and
@@ -119,7 +125,7 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 		return nil, err
 	}
 	pairFiles(pairs, func(n int, data []byte) {
-		out.add("pairs", fileName('x', n), data)
+		out.addWrapped("pairs", fileName('x', n), data)
 	})
 	out.done()
 
@@ -148,7 +154,13 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 				if d%1024 == 0 && ctx.Err() != nil {
 					return
 				}
+				kept := r.positions
 				for _, t := range r.terms {
+					var at []int32
+					if t.kept {
+						n := kept[0]
+						at, kept = kept[1:1+n], kept[1+n:]
+					}
 					k := rank[t.stem]
 					if k < lo || k >= hi {
 						continue
@@ -167,7 +179,7 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 					if positioned[t.stem] {
 						// Kept by the worker: a stem that keeps its
 						// positions never passed positionedMax there.
-						positions[k] = appendPositions(positions[k], r.positions[t.pos:t.pos+t.npos])
+						positions[k] = appendPositions(positions[k], at)
 					}
 				}
 			}
@@ -190,16 +202,23 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 	shardOf := make([]int32, nStems) // by rank
 	indexIn := make([]int32, nStems)
 	var shardEnd []int // the first rank after each shard
-	buf := []byte{'"'}
+	// The size of a shard counts its payload, from its opening quote.
+	head := 0
+	startPostings := func() []byte {
+		b := wrapOpen(make([]byte, 0, postingsShardSize+64), fileStem('p', len(shardEnd)))
+		head = len(b)
+		return append(b, '"')
+	}
+	buf := startPostings()
 	inShard := 0
 	flushPostings := func(end int) {
-		out.add("postings", fileName('p', len(shardEnd)), append(buf, '"'))
-		buf = []byte{'"'}
+		out.addWrapped("postings", fileName('p', len(shardEnd)), wrapClose(append(buf, '"')))
 		shardEnd = append(shardEnd, end)
+		buf = startPostings()
 		inShard = 0
 	}
 	for r, s := range order {
-		if inShard > 0 && len(buf)+len(lists[r]) > postingsShardSize {
+		if inShard > 0 && len(buf)-head+len(lists[r]) > postingsShardSize {
 			flushPostings(r)
 		}
 		shardOf[r], indexIn[r] = int32(len(shardEnd)), int32(inShard)
@@ -215,7 +234,7 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 	// one's pair table and, if it keeps them, its positions.
 	start := 0
 	for n, end := range shardEnd {
-		b := []byte{'"'}
+		b := append(wrapOpen(nil, fileStem('q', n)), '"')
 		for r := start; r < end; r++ {
 			h := uint64(len(pairs[r])) * 2
 			if positioned[order[r]] {
@@ -226,7 +245,7 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 			b = append(b, positions[r]...)
 			positions[r] = nil
 		}
-		out.add("phrases", fileName('q', n), append(b, '"'))
+		out.addWrapped("phrases", fileName('q', n), wrapClose(append(b, '"')))
 		start = end
 	}
 	out.done()
@@ -369,30 +388,27 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 func fragmentFiles(docs []Doc, out *folders) []byte {
 	frags := make([][]byte, len(docs))
 	parallel(len(docs), func(i int) { frags[i] = fragment(&docs[i]) })
-	var first, group []byte
-	groups, prevFirst, groupStart := 0, 0, 0
-	flush := func(end int) {
-		group = append(group, ']')
-		out.add("fragments", fileName('f', groups), group)
-		first = appendNum(first, uint64(groupStart-prevFirst))
-		prevFirst = groupStart
+	var first []byte
+	groups, prevFirst := 0, 0
+	for start := 0; start < len(frags); {
+		end, size := start, 0
+		for end < len(frags) && size < fragmentGroupSize {
+			size += len(frags[end]) + 1
+			end++
+		}
+		b := wrapOpen(make([]byte, 0, size+32), fileStem('f', groups))
+		b = append(b, '[')
+		for i, f := range frags[start:end] {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, f...)
+		}
+		out.addWrapped("fragments", fileName('f', groups), wrapClose(append(b, ']')))
+		first = appendNum(first, uint64(start-prevFirst))
+		prevFirst = start
 		groups++
-		group = nil
-		groupStart = end
-	}
-	for d, f := range frags {
-		if len(group) == 0 {
-			group = append(group, '[')
-		} else {
-			group = append(group, ',')
-		}
-		group = append(group, f...)
-		if len(group) >= fragmentGroupSize {
-			flush(d + 1)
-		}
-	}
-	if len(group) > 0 {
-		flush(len(frags))
+		start = end
 	}
 	out.done()
 	return first
@@ -427,7 +443,12 @@ func level(tf uint16, length int32, avg, b float64) uint16 {
 }
 
 func fileName(kind byte, n int) string {
-	return string(kind) + itoa(n) + ".js"
+	return fileStem(kind, n) + ".js"
+}
+
+// fileStem is the name of a file without .js.
+func fileStem(kind byte, n int) string {
+	return string(kind) + itoa(n)
 }
 
 func itoa(n int) string {
@@ -449,11 +470,20 @@ func itoa(n int) string {
 // file and parse the JSON between the first comma and the last
 // parenthesis; pages opened from disk load it with a script element.
 func wrap(name string, payload []byte) []byte {
-	b := make([]byte, 0, len(payload)+len(name)+24)
+	b := wrapOpen(make([]byte, 0, len(payload)+len(name)+24), name)
+	b = append(b, payload...)
+	return wrapClose(b)
+}
+
+// wrapOpen appends the start of a file, before its payload, to b; name
+// has no .js.
+func wrapOpen(b []byte, name string) []byte {
 	b = append(b, `opsdocsIndex("`...)
 	b = append(b, name...)
-	b = append(b, `",`...)
-	b = append(b, payload...)
-	b = append(b, ");\n"...)
-	return b
+	return append(b, `",`...)
+}
+
+// wrapClose appends the end of a file, after its payload, to b.
+func wrapClose(b []byte) []byte {
+	return append(b, ");\n"...)
 }

@@ -254,8 +254,16 @@ type docTerm struct {
 	stem int32
 	tf   [numFields]uint16
 	blk  uint16 // block index + 1 where the term weighs most; 0 for none
-	npos int32  // the number of positions of the term
-	pos  int32  // where they are in docResult.positions, or -1 if they are not kept
+	kept bool   // the term's positions are in docResult.positions
+}
+
+// occurrences is the number of positions of the term.
+func (t *docTerm) occurrences() int32 {
+	n := int32(0)
+	for _, f := range t.tf {
+		n += int32(f)
+	}
+	return n
 }
 
 // A stemAt is a stem at a position of the document.
@@ -294,7 +302,7 @@ type docResult struct {
 	titleTerms int // distinct words of the title, stop words aside, a compound counting as one
 	lens       [numFields]int32
 	short      []shortHit
-	positions  []int32 // the positions of the terms that keep them, grouped by term
+	positions  []int32 // for each term that keeps them, in order: their number, then the positions
 }
 
 type worker struct {
@@ -489,7 +497,7 @@ func (w *worker) doc(d *Doc, num int32) docResult {
 		a := &w.acc[s]
 		w.occurrences[s] += a.npos
 		if a.keep || w.occurrences[s] <= positionedMax {
-			kept += int(a.npos)
+			kept += 1 + int(a.npos)
 		}
 	}
 	res.positions = make([]int32, 0, kept)
@@ -499,9 +507,10 @@ func (w *worker) doc(d *Doc, num int32) docResult {
 			res.titleTerms++
 		}
 		a.closeBlock()
-		t := docTerm{stem: s, blk: uint16(a.bestBlk + 1), npos: a.npos, pos: -1}
+		t := docTerm{stem: s, blk: uint16(a.bestBlk + 1)}
 		if a.keep || w.occurrences[s] <= positionedMax {
-			t.pos = int32(len(res.positions))
+			t.kept = true
+			res.positions = append(res.positions, a.npos)
 			res.positions = append(res.positions, w.byStem[a.pos:a.pos+a.npos]...)
 		}
 		for f := range numFields {
@@ -553,15 +562,34 @@ func dedupeShort(hits []shortHit) []shortHit {
 // empty when it is the heading's plain slug (see plainSlug), which the
 // browser makes again.
 func fragment(d *Doc) []byte {
-	blocks := make([][3]string, len(d.Blocks))
-	for i, b := range d.Blocks {
-		anchor := b.Anchor
-		if s, ok := plainSlug(b.Heading); ok && s == anchor {
+	n := len(d.URL) + len(d.Title) + len(d.Section) + len(d.Description) + 16
+	for _, b := range d.Blocks {
+		n += len(b.Anchor) + len(b.Heading) + snippetRunes + 16
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for _, s := range []string{d.URL, d.Title, d.Section, d.Description} {
+		b = appendJSONString(b, s)
+		b = append(b, ',')
+	}
+	b = append(b, '[')
+	for i, bl := range d.Blocks {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		anchor := bl.Anchor
+		if s, ok := plainSlug(bl.Heading); ok && s == anchor {
 			anchor = ""
 		}
-		blocks[i] = [3]string{anchor, b.Heading, snippet(b.Text, snippetRunes)}
+		b = append(b, '[')
+		b = appendJSONString(b, anchor)
+		b = append(b, ',')
+		b = appendJSONString(b, bl.Heading)
+		b = append(b, ',', '"')
+		b = appendSnippet(b, bl.Text, snippetRunes, appendJSONText)
+		b = append(b, '"', ']')
 	}
-	return marshal([]any{d.URL, d.Title, d.Section, d.Description, blocks})
+	return append(b, ']', ']')
 }
 
 // plainSlug returns the id a heading of ASCII text gets, when it has no
@@ -590,12 +618,18 @@ func plainSlug(heading string) (slug string, ok bool) {
 // sentences when they fill at least a third of n runes, else its first
 // words, cut after at most n runes. It reads no further than it needs.
 func snippet(text string, n int) string {
-	var b strings.Builder
-	runes, sentenceEnd, sentenceRunes := 0, 0, 0
+	return string(appendSnippet(nil, text, n, func(b []byte, s string) []byte { return append(b, s...) }))
+}
+
+// appendSnippet appends the snippet of text (see snippet) to b, each word
+// through add.
+func appendSnippet(b []byte, text string, n int, add func([]byte, string) []byte) []byte {
+	start := len(b)
+	runes, sentenceEnd, sentenceRunes := 0, start, 0
 	for {
 		text = strings.TrimLeftFunc(text, unicode.IsSpace)
 		if text == "" {
-			return b.String()
+			return b
 		}
 		end := strings.IndexFunc(text, unicode.IsSpace)
 		if end < 0 {
@@ -608,21 +642,89 @@ func snippet(text string, n int) string {
 			if runes+1+k > n {
 				break
 			}
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			runes++
 		} else if k > n {
-			return string([]rune(f)[:n]) + "…"
+			i := 0
+			for j := range f {
+				if i == n {
+					f = f[:j]
+					break
+				}
+				i++
+			}
+			return append(add(b, f), "…"...)
 		}
-		b.WriteString(f)
+		b = add(b, f)
 		runes += k
 		if strings.IndexByte(".!?", f[len(f)-1]) >= 0 {
-			sentenceEnd, sentenceRunes = b.Len(), runes
+			sentenceEnd, sentenceRunes = len(b), runes
 		}
 	}
 	if sentenceRunes >= n/3 {
-		return b.String()[:sentenceEnd]
+		return b[:sentenceEnd]
 	}
-	return b.String() + " …"
+	return append(b, " …"...)
+}
+
+// appendJSONString appends s as a JSON string, as encoding/json writes it
+// without escaping HTML.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	b = appendJSONText(b, s)
+	return append(b, '"')
+}
+
+// appendJSONText appends s escaped for a JSON string, without quotes:
+// quotes, backslashes and control characters escaped, U+2028 and U+2029
+// too, and bytes that are not UTF-8 made U+FFFD.
+func appendJSONText(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	from := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[from:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			from = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			b = append(b, s[from:i]...)
+			switch r {
+			case utf8.RuneError:
+				b = append(b, `\ufffd`...)
+			default:
+				b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			}
+			i += size
+			from = i
+			continue
+		}
+		i += size
+	}
+	return append(b, s[from:]...)
 }
 
 func marshal(v any) []byte {

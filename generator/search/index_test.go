@@ -938,3 +938,32 @@ func TestBuildEarly(t *testing.T) {
 		t.Errorf("stats %+v, want %+v", ix.Stats, want.Stats)
 	}
 }
+
+// TestFragmentJSON checks the fragments written by hand against
+// encoding/json, on text with every kind of character JSON escapes.
+func TestFragmentJSON(t *testing.T) {
+	tricky := []string{"", "plain", `quote " and \ backslash`, "tab\tline\nfeed\rcr\bbs\fff\x00\x1f", "<b>&amp;</b>",
+		"line\u2028para\u2029sep", "bad \xff\xfe utf-8", "Tomás 東京 😀", strings.Repeat("x", 130), "éé" + strings.Repeat("é", 120) + "\xff"}
+	for i, s := range tricky {
+		d := Doc{URL: "/a/" + s, Title: s, Section: s, Description: s, Blocks: []Block{
+			{Anchor: "", Heading: "", Text: s},
+			{Anchor: "x-" + s, Heading: s, Text: "First. " + s + " end."},
+			{Anchor: "review-cadence", Heading: "Review cadence", Text: s + strings.Repeat(" word", 40)},
+		}}
+		blocks := make([][3]string, len(d.Blocks))
+		for j, b := range d.Blocks {
+			anchor := b.Anchor
+			if s, ok := plainSlug(b.Heading); ok && s == anchor {
+				anchor = ""
+			}
+			blocks[j] = [3]string{anchor, b.Heading, snippet(b.Text, snippetRunes)}
+		}
+		want := marshal([]any{d.URL, d.Title, d.Section, d.Description, blocks})
+		if got := fragment(&d); !bytes.Equal(got, want) {
+			t.Errorf("text %d: fragment\n got %s\nwant %s", i, got, want)
+		}
+	}
+	if got := fragment(&Doc{URL: "/"}); string(got) != `["/","","","",[]]` {
+		t.Errorf("empty page: %s", got)
+	}
+}

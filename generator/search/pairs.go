@@ -392,15 +392,22 @@ func readRice(s string, i int) (docs []int32, next int, ok bool) {
 // the order of their first stem's rank, and notes in each list its file
 // and its place there.
 func pairFiles(lists [][]pairList, add func(n int, data []byte)) {
-	buf := []byte{'"'}
+	// The size of a file counts its payload, from its opening quote.
+	head := 0
+	start := func(n int32) []byte {
+		b := wrapOpen(make([]byte, 0, pairShardSize+64), fileStem('x', int(n)))
+		head = len(b)
+		return append(b, '"')
+	}
+	buf := start(0)
 	file, inFile := int32(0), int32(0)
 	for _, ls := range lists {
 		for i := range ls {
 			l := &ls[i]
-			if inFile > 0 && len(buf)+len(l.data) > pairShardSize {
-				add(int(file), append(buf, '"'))
-				buf = []byte{'"'}
+			if inFile > 0 && len(buf)-head+len(l.data) > pairShardSize {
+				add(int(file), wrapClose(append(buf, '"')))
 				file++
+				buf = start(file)
 				inFile = 0
 			}
 			l.file, l.at = file, inFile
@@ -410,7 +417,7 @@ func pairFiles(lists [][]pairList, add func(n int, data []byte)) {
 		}
 	}
 	if inFile > 0 {
-		add(int(file), append(buf, '"'))
+		add(int(file), wrapClose(append(buf, '"')))
 	}
 }
 
