@@ -19,7 +19,7 @@ const (
 	maxSkip       = 3
 	maxPairSpan   = 255 // the largest distance between the starts of the words of a pair
 	positionedMax = 1024
-	pairShardSize = 2 << 10
+	pairShardSize = 3 << 10
 	maxPairStem   = 1 << 28 // stems from this one on have no pairs (see pairKey)
 )
 
