@@ -107,8 +107,8 @@ func TestSearchQuality(t *testing.T) {
 // TestSearchQuality does.
 func TestSearchQualityCorpus(t *testing.T) {
 	queries := readJudged(t, "testdata/search-queries-corpus.txt")
-	if len(queries) < 30 {
-		t.Fatalf("%d judged queries, want at least 30", len(queries))
+	if len(queries) < 60 {
+		t.Fatalf("%d judged queries, want at least 60", len(queries))
 	}
 	dir := t.TempDir()
 	if _, err := corpus.Write(filepath.Join(dir, "site"), corpus.Options{Pages: 1000, Seed: 1}); err != nil {
