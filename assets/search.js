@@ -124,6 +124,8 @@
   // in the index), saturated: tf (k1 + 1) / (k1 + tf), times its idf.
   var W_TITLE = 10, W_HEADING = 4, W_META = 3, W_BODY = 1, K1 = 1.5;
   var MAX_EXPANSION = 8, PREFIX_WEIGHT = 0.9, TYPO_WEIGHT = [1, 0.6, 0.4];
+  // The most stop words a pair of words skips in the index.
+  var MAX_SKIP = 3;
 
   var manifest = null;
   function ready() {
@@ -136,11 +138,15 @@
       while (r.more()) m.groups.push(first += r.num());
       m.dicts = {};
       m.postings = {};
-      m.positions = {};
+      m.phrases = {};
+      m.pairFiles = {};
       return (manifest = m);
     });
   }
-  function file(name) { return load(manifest.version + "/" + name); }
+  // file loads a file of the index from the folder of its kind.
+  function file(name) {
+    return load(manifest.folders[name === "facets" ? name : name[0]] + "/" + name);
+  }
 
   // dictionary returns the words of dictionary shard i, parsed.
   function dictionary(i) {
@@ -229,24 +235,70 @@
     return { tf: tf / 4, title: title ? 1 : 0, titleWords: titleWords, blk: withBlock ? r.num() : 0 };
   }
 
-  // positions returns the positions of the stems of postings shard s:
-  // per stem, its documents in order, and for document i its positions
+  // phraseShard returns what phrases need of the stems of postings shard
+  // s: per stem, its pairs {"shard:index:distance": [file, list]}, naming
+  // the second word's stem, how many places after the first it starts,
+  // and where the pages of the pair are; and, if the stem keeps them, its
+  // positions: its documents in order, and for document i its positions
   // pos[start[i]] to pos[start[i + 1] - 1].
-  function positions(s) {
-    if (manifest.positions[s]) return manifest.positions[s];
-    return (manifest.positions[s] = Promise.all([postings(s), file("q" + s)]).then(function (x) {
+  function phraseShard(s) {
+    if (manifest.phrases[s]) return manifest.phrases[s];
+    return (manifest.phrases[s] = Promise.all([postings(s), file("q" + s)]).then(function (x) {
       var r = new Reader(x[1]);
       return x[0].map(function (l) {
+        var h = r.num(), n = Math.floor(h / 2), pairs = {}, i, j;
+        if (n) {
+          var f = r.num(), at = r.num(), shard = 0, index = 0;
+          for (j = 0; j < n; j++) {
+            var ds = r.num(), di = r.num(), dn = r.num();
+            if (j === 0) { shard = ds; index = di; }
+            else if (ds === 0) index += di;
+            else { shard += ds; index = di; }
+            if (j > 0 && dn % 2) { f++; at = 0; } else if (j > 0) at++;
+            pairs[shard + ":" + index + ":" + Math.floor(dn / 2)] = [f, at];
+          }
+        }
+        if (!(h % 2)) return { pairs: pairs, positions: null };
         var docs = Int32Array.from(l.docs).sort(), start = new Int32Array(docs.length + 1), pos = [];
-        for (var i = 0; i < docs.length; i++) {
+        for (i = 0; i < docs.length; i++) {
           start[i] = pos.length;
-          var h = r.num();
-          if (h % 2) { pos.push((h - 1) / 2); continue; }
-          for (var j = 0, p = -1; j < h / 2; j++) pos.push(p += r.num() + 1);
+          var c = r.num();
+          if (c % 2) { pos.push((c - 1) / 2); continue; }
+          for (j = 0, at = -1; j < c / 2; j++) pos.push(at += r.num() + 1);
         }
         start[docs.length] = pos.length;
-        return { docs: docs, start: start, pos: Int32Array.from(pos) };
+        return { pairs: pairs, positions: { docs: docs, start: start, pos: Int32Array.from(pos) } };
       });
+    }));
+  }
+
+  // pairFile returns the lists of pairs file f, each the pages of a pair
+  // in order. A list is Rice-coded: its length n, k, then per page the gap
+  // g from the one before, less one, as g >> k one bits and a zero bit,
+  // then the k low bits of g; six bits a digit, lowest first.
+  function pairFile(f) {
+    if (manifest.pairFiles[f]) return manifest.pairFiles[f];
+    return (manifest.pairFiles[f] = file("x" + f).then(function (s) {
+      var r = new Reader(s), lists = [];
+      while (r.more()) {
+        var n = r.num(), k = r.num(), docs = new Int32Array(n), i = r.i, bit = 6, cur = 0, doc = -1;
+        for (var j = 0; j < n; j++) {
+          var g = 0, low = 0, b;
+          for (;;) {
+            if (bit === 6) { cur = VAL[s.charCodeAt(i++)]; bit = 0; }
+            if (!(cur >> bit++ & 1)) break;
+            g++;
+          }
+          for (b = 0; b < k; b++) {
+            if (bit === 6) { cur = VAL[s.charCodeAt(i++)]; bit = 0; }
+            low += (cur >> bit++ & 1) * (1 << b);
+          }
+          docs[j] = doc += g * (1 << k) + low + 1;
+        }
+        r.i = i;
+        lists.push(docs);
+      }
+      return lists;
     }));
   }
 
@@ -534,74 +586,136 @@
     });
   }
 
-  // withPhrases keeps the hits whose page has every phrase: a position of
-  // its first word with each other word as many places after it as in
-  // the query.
+  // withPhrases keeps the hits whose page has every phrase. In a phrase,
+  // each word must follow the one before as it does in the query: the
+  // page must be listed by a pair of their stems at that distance. Stop
+  // words, which pairs leave out, count in the distance; a phrase of stop
+  // words alone is checked on their positions. So is a phrase of three
+  // words or more whose words all keep their positions (the rarer words):
+  // there the words must follow each other at one place of the page, not
+  // only two by two.
   function withPhrases(ps, hits) {
     var shards = {};
-    ps.forEach(function (p) {
-      p.forEach(function (g) {
-        g.matches.forEach(function (x) { shards[x.key.split(":")[0]] = true; });
+    function shardOf(x) { return +x.key.split(":")[0]; }
+    function need(g) { g.matches.forEach(function (x) { shards[shardOf(x)] = true; }); }
+    function load() {
+      return Promise.all(Object.keys(shards).map(function (s) {
+        return phraseShard(+s).then(function (stems) { shards[s] = stems; });
+      }));
+    }
+    function stem(x) { return shards[shardOf(x)][+x.key.split(":")[1]]; }
+    function loaded(g) { return g.matches.every(function (x) { return typeof shards[shardOf(x)] === "object"; }); }
+    function positioned(g) { return g.matches.every(function (x) { return stem(x).positions; }); }
+    function stops(p) { return p.every(function (g) { return g.term.stop; }); }
+    // The first words of each phrase, whose pairs are needed; the last
+    // too when positions may be.
+    ps.forEach(function (p) { p.forEach(function (g, i) { if (i < p.length - 1 || stops(p)) need(g); }); });
+    return load().then(function () {
+      ps.forEach(function (p) {
+        if (p.length >= 3 && p.slice(0, -1).every(positioned)) need(p[p.length - 1]);
       });
-    });
-    return Promise.all(Object.keys(shards).map(function (s) {
-      return positions(+s).then(function (lists) { shards[s] = lists; });
-    })).then(function () {
-      // Per phrase, per word: its place after the first word, and the
-      // positions lists of the words it stands for.
-      var words = ps.map(function (p) {
-        return p.map(function (g) {
-          return { at: g.term.at - p[0].term.at, lists: g.matches.map(function (x) { var k = x.key.split(":"); return shards[k[0]][+k[1]]; }) };
-        });
-      });
-      // at finds the positions of phrase word i in a page, ascending:
-      // pos[i][from[i]] to pos[i][to[i] - 1].
-      var pos = [], from = [], to = [];
-      function at(i, w, doc) {
-        var found = 0;
-        for (var j = 0; j < w.lists.length; j++) {
-          var l = w.lists[j], lo = 0, hi = l.docs.length - 1;
-          while (lo < hi) {
-            var mid = (lo + hi) >> 1;
-            if (l.docs[mid] < doc) lo = mid + 1; else hi = mid;
-          }
-          if (l.docs[lo] !== doc) continue;
-          if (!found++) {
-            pos[i] = l.pos;
-            from[i] = l.start[lo];
-            to[i] = l.start[lo + 1];
-            continue;
-          }
-          // A word standing for several words of the page: their
-          // positions merged.
-          var merged = Array.prototype.slice.call(pos[i], from[i], to[i]).concat(Array.prototype.slice.call(l.pos, l.start[lo], l.start[lo + 1]));
-          pos[i] = Int32Array.from(merged).sort();
-          from[i] = 0;
-          to[i] = pos[i].length;
+      return load();
+    }).then(function () {
+      var n = manifest.docs, lists = [], files = {};
+      // links lists, per phrase, its pairs of words that follow each
+      // other: the pairs files they need, and the locations of their
+      // lists, which are read once the files are in.
+      var links = ps.map(function (p) {
+        if (stops(p)) return [];
+        var out = [];
+        for (var i = 0; i + 1 < p.length; i++) {
+          var a = p[i], b = p[i + 1], d = b.term.at - a.term.at;
+          if (d - leaves(a.term) > MAX_SKIP) continue;
+          var locs = [];
+          a.matches.forEach(function (x) {
+            var pairs = stem(x).pairs;
+            b.matches.forEach(function (y) {
+              var loc = pairs[y.key + ":" + d];
+              if (loc) { locs.push(loc); files[loc[0]] = true; }
+            });
+          });
+          out.push(locs);
         }
-        return found > 0;
-      }
-      // has reports whether a page has a phrase: for each position of its
-      // first word, the others at their places after it. The positions
-      // rise, so each word's are read once.
-      function has(p, doc) {
-        for (var i = 0; i < p.length; i++) if (!at(i, p[i], doc)) return false;
-        starts: for (var s = from[0]; s < to[0]; s++) {
-          for (i = 1; i < p.length; i++) {
-            var want = pos[0][s] + p[i].at;
-            while (from[i] < to[i] && pos[i][from[i]] < want) from[i]++;
-            if (from[i] === to[i]) return false;
-            if (pos[i][from[i]] !== want) continue starts;
+        return out;
+      });
+      return Promise.all(Object.keys(files).map(function (f) {
+        return pairFile(+f).then(function (l) { lists[f] = l; });
+      })).then(function () {
+        // Per phrase, the pages that have each of its pairs.
+        var marks = links.map(function (ls) {
+          return ls.map(function (locs) {
+            var m = new Uint8Array(n);
+            locs.forEach(function (loc) {
+              var docs = lists[loc[0]][loc[1]];
+              for (var j = 0; j < docs.length; j++) m[docs[j]] = 1;
+            });
+            return m;
+          });
+        });
+        var exact = ps.map(function (p) {
+          return (stops(p) || p.length >= 3 && p.every(loaded) && p.every(positioned)) ? inOrder(p, stem) : null;
+        });
+        return hits.filter(function (h) {
+          for (var i = 0; i < ps.length; i++) {
+            for (var j = 0; j < marks[i].length; j++) if (!marks[i][j][h.doc]) return false;
+            if (exact[i] && !exact[i](h.doc)) return false;
           }
           return true;
-        }
-        return false;
-      }
-      return hits.filter(function (h) {
-        for (var i = 0; i < words.length; i++) if (!has(words[i], h.doc)) return false;
-        return true;
+        });
       });
     });
+  }
+
+  // inOrder returns a function that reports whether a page has phrase p,
+  // found on the positions of its words: a position of its first word
+  // with each other word as many places after it as in the query.
+  function inOrder(p, stem) {
+    // Per word: its place after the first word, and the positions lists
+    // of the words it stands for.
+    var words = p.map(function (g) {
+      return { at: g.term.at - p[0].term.at, lists: g.matches.map(function (x) { return stem(x).positions; }) };
+    });
+    // at finds the positions of phrase word i in a page, ascending:
+    // pos[i][from[i]] to pos[i][to[i] - 1].
+    var pos = [], from = [], to = [];
+    function at(i, w, doc) {
+      var found = 0;
+      for (var j = 0; j < w.lists.length; j++) {
+        var l = w.lists[j], lo = 0, hi = l.docs.length - 1;
+        while (lo < hi) {
+          var mid = (lo + hi) >> 1;
+          if (l.docs[mid] < doc) lo = mid + 1; else hi = mid;
+        }
+        if (l.docs[lo] !== doc) continue;
+        if (!found++) {
+          pos[i] = l.pos;
+          from[i] = l.start[lo];
+          to[i] = l.start[lo + 1];
+          continue;
+        }
+        // A word standing for several words of the page: their
+        // positions merged.
+        var merged = Array.prototype.slice.call(pos[i], from[i], to[i]).concat(Array.prototype.slice.call(l.pos, l.start[lo], l.start[lo + 1]));
+        pos[i] = Int32Array.from(merged).sort();
+        from[i] = 0;
+        to[i] = pos[i].length;
+      }
+      return found > 0;
+    }
+    // The positions rise, so each word's are read once.
+    return function (doc) {
+      for (var i = 0; i < words.length; i++) if (!at(i, words[i], doc)) return false;
+      starts: for (var s = from[0]; s < to[0]; s++) {
+        for (i = 1; i < words.length; i++) {
+          var want = pos[0][s] + words[i].at;
+          while (from[i] < to[i] && pos[i][from[i]] < want) from[i]++;
+          if (from[i] === to[i]) return false;
+          if (pos[i][from[i]] !== want) continue starts;
+        }
+        return true;
+      }
+      return false;
+    };
   }
 
   // scratch returns the i-th set of arrays a term is scored in, one

@@ -126,10 +126,11 @@
 // The build indexes every page but drafts (even when built), the pages
 // made for folders without a section page, and pages with search: false,
 // in a stage after the pages are written (package search). The index is
-// written below search/ in the output: search/index.js names the
-// current version, and search/VERSION/ holds the shards a query loads, so
-// that they can be cached for ever. The default theme puts a search box
-// in the header of every page (partials/search-box.html) and renders the search page,
+// written below search/ in the output: search/index.js names a folder for
+// each kind of file, named after a hash of its files, which holds the
+// shards a query loads, so that they can be cached for ever. The default
+// theme puts a search box in the header of every page
+// (partials/search-box.html) and renders the search page,
 // /search/?q=..., with filters by type, team, owner and tags; assets
 // search.js and search-page.js read the index in the browser, over HTTP
 // or, from disk, as scripts. A page of the site at /search/ is an error.

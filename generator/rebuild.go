@@ -313,9 +313,16 @@ func (r *Rebuilder) addIndex(k *kept, gen int, docs []search.Doc, ix *search.Ind
 			names = append(names, name)
 		}
 	}
-	if !sameFolder(names, k.index) {
+	if !slices.Equal(names, k.index) {
+		// The index before the previous one goes, but for the files
+		// it shares with the new index or the previous one: a kind of
+		// file that did not change keeps its folder.
+		keep := make(map[string]bool, len(names)+len(k.index))
+		for _, name := range slices.Concat(names, k.index) {
+			keep[name] = true
+		}
 		for _, name := range k.previous {
-			if !slices.Contains(names, name) {
+			if !keep[name] {
 				k.out.Remove(name)
 			}
 		}
@@ -323,12 +330,6 @@ func (r *Rebuilder) addIndex(k *kept, gen int, docs []search.Doc, ix *search.Ind
 	}
 	k.index = names
 	return true
-}
-
-// sameFolder reports whether two lists of index files are of the same
-// version, so that the older need not be kept.
-func sameFolder(a, b []string) bool {
-	return len(a) > 0 && len(b) > 0 && path.Dir(a[0]) == path.Dir(b[0])
 }
 
 // waitSearch waits until the search index of the latest build is in its

@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"context"
 	"strings"
+	"sync"
 
 	"github.com/opsdocs/opsdocs/generator/content"
 	"github.com/opsdocs/opsdocs/generator/diag"
@@ -20,20 +22,34 @@ func (b *builder) search(docs []search.Doc) error {
 		b.docs = docs
 		return nil
 	}
-	ix := search.Build(docs)
 	// Thousands of small files: written as the pages are, on several
-	// goroutines; the first error is reported.
-	errs := make([]error, len(ix.Files))
-	parallelWith(ioWorkers(), len(ix.Files), func(i int) {
-		errs[i] = b.opts.Output.WriteFile(searchDir+ix.Files[i].Name, ix.Files[i].Data)
-	})
-	for _, err := range errs {
-		if err != nil {
-			return err
+	// goroutines, each kind while the next is made; the first error is
+	// reported.
+	var wg sync.WaitGroup
+	var errs [][]error
+	write := func(files []search.File) {
+		e := make([]error, len(files))
+		errs = append(errs, e)
+		b.res.Files += len(files)
+		wg.Go(func() {
+			parallelWith(ioWorkers(), len(files), func(i int) {
+				e[i] = b.opts.Output.WriteFile(searchDir+files[i].Name, files[i].Data)
+			})
+		})
+	}
+	ix, err := search.BuildEarly(context.Background(), docs, write)
+	if err == nil {
+		write(ix.Files)
+	}
+	wg.Wait()
+	for _, e := range errs {
+		for _, err := range e {
+			if err != nil {
+				return err
+			}
 		}
 	}
-	b.res.Files += len(ix.Files)
-	return nil
+	return err
 }
 
 // searchDocs lists the pages to index in the order of the site's tree:

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"flag"
+	"fmt"
 	"io/fs"
 	"math"
 	"net/http"
@@ -106,8 +107,8 @@ func TestSearchQuality(t *testing.T) {
 // TestSearchQuality does.
 func TestSearchQualityCorpus(t *testing.T) {
 	queries := readJudged(t, "testdata/search-queries-corpus.txt")
-	if len(queries) < 30 {
-		t.Fatalf("%d judged queries, want at least 30", len(queries))
+	if len(queries) < 60 {
+		t.Fatalf("%d judged queries, want at least 60", len(queries))
 	}
 	dir := t.TempDir()
 	if _, err := corpus.Write(filepath.Join(dir, "site"), corpus.Options{Pages: 1000, Seed: 1}); err != nil {
@@ -222,7 +223,6 @@ func TestSearchPhrase(t *testing.T) {
 // are indexed by pairs of letters: a word is found inside a longer run of
 // letters, and the pairs of a query must follow each other in the page.
 func TestSearchCJK(t *testing.T) {
-	dir := t.TempDir()
 	pages := map[string]string{
 		"_index.md":  "---\ntitle: Home\n---\nWelcome.\n",
 		"kensaku.md": "---\ntitle: 検索エンジンの設定\n---\n検索エンジンを設定するには、管理画面を開きます。\n",
@@ -230,26 +230,7 @@ func TestSearchCJK(t *testing.T) {
 		"trip.md":    "---\ntitle: 出差指南\n---\n从东京到京都的火车需要两个小时。\n",
 		"korean.md":  "---\ntitle: 안내\n---\n검색 엔진을 설정하는 방법입니다.\n",
 	}
-	for name, text := range pages {
-		if err := os.MkdirAll(filepath.Join(dir, "site", "content"), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, "site", "content", name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := filepath.Join(dir, "public")
-	w, err := output.NewDir(out, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := generator.Build(context.Background(), generator.Options{Site: os.DirFS(filepath.Join(dir, "site")), Output: w}); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	site := Serve(t, out)
+	site := buildPages(t, pages)
 	b := New(t, 1280, 900)
 	for i, tc := range []struct{ query, want string }{
 		{"検索エンジン", "/kensaku/"},
@@ -273,6 +254,119 @@ func TestSearchCJK(t *testing.T) {
 	searchAgain(t, b, "検索エンジン")
 	if marked := Eval[string](t, b, `Array.from(document.querySelectorAll("#search-results .search-hit-title mark"), m => m.textContent).join(" ")`); marked != "検索エンジン" {
 		t.Errorf("marked in the title: %q, want 検索エンジン", marked)
+	}
+	b.NoConsoleErrors(t)
+}
+
+// buildPages builds a site of the given pages, named by their path under
+// content/, and serves it.
+func buildPages(t *testing.T, pages map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range pages {
+		p := filepath.Join(dir, "site", "content", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "public")
+	w, err := output.NewDir(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := generator.Build(context.Background(), generator.Options{Site: os.DirFS(filepath.Join(dir, "site")), Output: w})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Errors() {
+		t.Fatalf("the site has errors: %v", res.Diagnostics)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return Serve(t, out)
+}
+
+// allResults runs q with the search engine of the page open in b and
+// returns the address of every result, not only the first page of them.
+func allResults(t *testing.T, b *Browser, q string) []string {
+	t.Helper()
+	hrefs := await[[]string](t, b, `(async () => {
+		const api = window.opsdocsSearch, res = await api.search(`+strconv.Quote(q)+`);
+		const links = await Promise.all(res.hits.map(h => api.render(h, res.highlight)));
+		return links.map(a => a.getAttribute("href"));
+	})()`)
+	slices.Sort(hrefs)
+	return hrefs
+}
+
+// TestSearchPhraseCommon searches for phrases on a site where a word is
+// on every page many times, so often that the index keeps no positions
+// for it: phrases with it are found by the pairs of words that follow
+// each other.
+func TestSearchPhraseCommon(t *testing.T) {
+	pages := map[string]string{
+		"_index.md":         "---\ntitle: Home\n---\nWelcome.\n",
+		"who-we-are.md":     "---\ntitle: Who we are\n---\nThe team.\n",
+		"who-are-we.md":     "---\ntitle: Who are we\n---\nA question.\n",
+		"alpha/chain.md":    "---\ntitle: Chain\n---\nThe alpha beta gamma comes first.\n",
+		"alpha/split.md":    "---\ntitle: Split\n---\nThe alpha beta goes. Then beta gamma comes.\n",
+		"alpha/reversed.md": "---\ntitle: Reversed\n---\nThe gamma beta alpha comes last.\n",
+	}
+	// Forty pages in four kinds, each with "review" thirty times.
+	kinds := []string{
+		"The budget review cadence is set.",                 // budget review, review cadence, in one place
+		"The review budget cadence is set.",                 // never budget review
+		"The budget review is set. Review cadence is kept.", // both pairs, apart
+		"The budget of the review is set.",                  // budget, two stop words, review
+	}
+	want := map[int][]string{}
+	for i := range 40 {
+		url := fmt.Sprintf("/notes/note-%d/", i)
+		want[i%4] = append(want[i%4], url)
+		pages[fmt.Sprintf("notes/note-%d.md", i)] = fmt.Sprintf("---\ntitle: Note %d\n---\n%s\n\n%s\n", i, kinds[i%4], strings.Repeat("Another review. ", 30))
+	}
+	for _, w := range want {
+		slices.Sort(w)
+	}
+	site := buildPages(t, pages)
+	b := New(t, 1280, 900)
+	b.Do(t, chromedp.Navigate(site+"/"), chromedp.WaitVisible(chromedp.ID("search-input")))
+	for _, tc := range []struct {
+		query string
+		want  []string
+	}{
+		{`"budget review"`, slices.Concat(want[0], want[2])},
+		{`"review budget"`, want[1]},
+		{`"budget of the review"`, want[3]},
+		{`"budget in a review"`, want[3]}, // a stop word stands for any stop word
+		{`"budget the review"`, nil},      // but one for one
+		{`"alpha beta"`, []string{"/alpha/chain/", "/alpha/split/"}},
+		{`"beta alpha"`, []string{"/alpha/reversed/"}},
+		{`"alpha beta gamma"`, []string{"/alpha/chain/"}}, // rare words: at one place, not two by two
+		{`"who we are"`, []string{"/who-we-are/"}},        // stop words alone: their positions
+	} {
+		want := slices.Sorted(slices.Values(tc.want))
+		if got := allResults(t, b, tc.query); !slices.Equal(got, want) {
+			t.Errorf("%s: results %v, want %v", tc.query, got, want)
+		}
+	}
+	// Typed, with the last word unfinished: "cad" is the start of a word.
+	// Only the pages of the first and third kinds have both pairs, budget
+	// review and review cadence.
+	got := allResults(t, b, `"budget review cad`)
+	for _, u := range want[0] {
+		if !slices.Contains(got, u) {
+			t.Errorf(`"budget review cad: %s not found`, u)
+		}
+	}
+	for _, u := range slices.Concat(want[1], want[3]) {
+		if slices.Contains(got, u) {
+			t.Errorf(`"budget review cad: %s found, and it does not have the phrase`, u)
+		}
 	}
 	b.NoConsoleErrors(t)
 }

@@ -5,22 +5,76 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
+// A folders collects the files of the index, each kind in a folder of its
+// own named after a hash of its files, so that it can be cached for ever
+// and written as soon as it is made.
+type folders struct {
+	ix    *Index
+	early func([]File)      // if not nil, takes the files of each kind as it is made
+	names map[string]string // the folder of each kind, by the first letter of its files ("facets" for facets.js)
+	files []File            // the files of the kind being made
+	kind  string
+}
+
+// add adds a file of the given kind; payload is its JSON value.
+func (f *folders) add(kind, name string, payload []byte) {
+	f.addWrapped(kind, name, wrap(strings.TrimSuffix(name, ".js"), payload))
+}
+
+// addWrapped adds a file of the given kind, data being the whole file
+// (see wrap).
+func (f *folders) addWrapped(kind, name string, data []byte) {
+	f.kind = kind
+	f.files = append(f.files, File{name, data})
+	f.ix.Stats.Bytes[kind] += len(data)
+	f.ix.Stats.Files[kind]++
+}
+
+// done ends the kind being made: its files go in their folder, and to
+// early if there is one.
+func (f *folders) done() {
+	if len(f.files) == 0 {
+		return
+	}
+	slices.SortFunc(f.files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	h := sha256.New()
+	for _, file := range f.files {
+		h.Write([]byte(file.Name))
+		h.Write(file.Data)
+	}
+	folder := hex.EncodeToString(h.Sum(nil))[:10]
+	key := f.files[0].Name[:1]
+	if f.kind == "facets" {
+		key = "facets"
+	}
+	f.names[key] = folder
+	for i := range f.files {
+		f.files[i].Name = folder + "/" + f.files[i].Name
+	}
+	if f.early != nil {
+		f.early(f.files)
+	} else {
+		f.ix.Files = append(f.ix.Files, f.files...)
+	}
+	f.files = nil
+}
+
 // assemble turns the per-document results into the index files. It stops
 // with ctx's error between its steps once ctx is done.
-func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*Index, error) {
-	ix := &Index{Stats: Stats{
-		Docs: len(docs), Words: len(v.wordText), Stems: len(v.stemText),
-		Bytes: map[string]int{}, Files: map[string]int{},
-	}}
+func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, stores []*pairStore, out *folders, fragFirst []byte) (*Index, error) {
+	ix := out.ix
+	ix.Stats.Words, ix.Stats.Stems = len(v.wordText), len(v.stemText)
 
 	// Average field lengths, for length normalisation.
 	var avg [numFields]float64
@@ -46,15 +100,40 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 		rank[s] = int32(r)
 	}
 	df := make([]int32, nStems)
+	occurrences := make([]int32, nStems)
 	for _, r := range results {
 		for _, t := range r.terms {
 			df[t.stem]++
+			occurrences[t.stem] += t.occurrences()
 		}
 	}
-	// Each stem's postings list, encoded (see appendTiers). Stems are split
-	// into ranges, one per core; each core reads every document, encodes
-	// the postings of the stems of its range, and then cuts the long lists
-	// of its range in tiers.
+	// The stems whose positions are kept: those of few occurrences, and
+	// stop words, which pairs skip.
+	positioned := make([]bool, nStems)
+	for s, n := range occurrences {
+		positioned[s] = n <= positionedMax
+	}
+	for st := range stopStems {
+		if s, ok := v.stems[st]; ok {
+			positioned[s] = true
+		}
+	}
+	// Pairs of words, in files of their own, written first: they are the
+	// most of the files.
+	pairs := buildPairs(ctx, stores, rank)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	pairFiles(pairs, func(n int, data []byte) {
+		out.addWrapped("pairs", fileName('x', n), data)
+	})
+	out.done()
+
+	// Each stem's postings list, encoded (see appendTiers), and the
+	// positions of the stems that keep them. Stems are split into ranges,
+	// one per core; each core reads every document, encodes the postings
+	// of the stems of its range, and then cuts the long lists of its range
+	// in tiers.
 	lists := make([][]byte, nStems)     // by rank
 	positions := make([][]byte, nStems) // by rank
 	parts := max(1, min(runtime.GOMAXPROCS(0), nStems/1024))
@@ -68,25 +147,20 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 			for i := range prev {
 				prev[i] = -1
 			}
-			// The positions, the bulk of the work, are copied once into
-			// lists of their exact size.
-			size := make([]int, hi-lo)
-			for _, r := range results {
-				for _, t := range r.terms {
-					if k := rank[t.stem]; k >= lo && k < hi {
-						size[k-lo] += int(t.pos[1] - t.pos[0])
-					}
-				}
-			}
 			for k := lo; k < hi; k++ {
-				positions[k] = make([]byte, 0, size[k-lo])
 				lists[k] = make([]byte, 0, 4*df[order[k]]+2)
 			}
 			for d, r := range results {
 				if d%1024 == 0 && ctx.Err() != nil {
 					return
 				}
+				kept := r.positions
 				for _, t := range r.terms {
+					var at []int32
+					if t.kept {
+						n := kept[0]
+						at, kept = kept[1:1+n], kept[1+n:]
+					}
 					k := rank[t.stem]
 					if k < lo || k >= hi {
 						continue
@@ -102,7 +176,11 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 					b = appendNum(b, uint64(int32(d)-prev[k-lo]-1))
 					prev[k-lo] = int32(d)
 					lists[k] = appendPosting(b, &p, true)
-					positions[k] = append(positions[k], r.positions[t.pos[0]:t.pos[1]]...)
+					if positioned[t.stem] {
+						// Kept by the worker: a stem that keeps its
+						// positions never passed positionedMax there.
+						positions[k] = appendPositions(positions[k], at)
+					}
 				}
 			}
 			var scratch tierScratch
@@ -118,40 +196,59 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 		return nil, err
 	}
 
-	files := map[string][]byte{}
-	add := func(kind, name string, payload []byte) {
-		files[name] = wrap(strings.TrimSuffix(name, ".js"), payload)
-		ix.Stats.Bytes[kind] += len(files[name])
-		ix.Stats.Files[kind]++
-	}
-
 	// Postings shards: the lists of consecutive stems, as many as fit in
-	// postingsShardSize; a longer list has a shard of its own. Each has a
-	// positions shard of the same stems. The digits need no escaping in a
-	// JSON string.
+	// postingsShardSize; a longer list has a shard of its own. The digits
+	// need no escaping in a JSON string.
 	shardOf := make([]int32, nStems) // by rank
 	indexIn := make([]int32, nStems)
-	buf, posBuf := []byte{'"'}, []byte{'"'}
-	shard, inShard := 0, 0
-	flushPostings := func() {
-		add("postings", fileName('p', shard), append(buf, '"'))
-		add("positions", fileName('q', shard), append(posBuf, '"'))
-		buf, posBuf = []byte{'"'}, []byte{'"'}
-		shard++
+	var shardEnd []int // the first rank after each shard
+	// The size of a shard counts its payload, from its opening quote.
+	head := 0
+	startPostings := func() []byte {
+		b := wrapOpen(make([]byte, 0, postingsShardSize+64), fileStem('p', len(shardEnd)))
+		head = len(b)
+		return append(b, '"')
+	}
+	buf := startPostings()
+	inShard := 0
+	flushPostings := func(end int) {
+		out.addWrapped("postings", fileName('p', len(shardEnd)), wrapClose(append(buf, '"')))
+		shardEnd = append(shardEnd, end)
+		buf = startPostings()
 		inShard = 0
 	}
 	for r, s := range order {
-		if inShard > 0 && len(buf)+len(lists[r]) > postingsShardSize {
-			flushPostings()
+		if inShard > 0 && len(buf)-head+len(lists[r]) > postingsShardSize {
+			flushPostings(r)
 		}
-		shardOf[r], indexIn[r] = int32(shard), int32(inShard)
+		shardOf[r], indexIn[r] = int32(len(shardEnd)), int32(inShard)
 		inShard++
 		buf = append(buf, lists[r]...)
-		posBuf = append(posBuf, positions[r]...)
-		lists[r], positions[r] = nil, nil
+		lists[r] = nil
 		ix.Stats.Postings += int(df[s])
 	}
-	flushPostings()
+	flushPostings(nStems)
+	out.done()
+
+	// For each postings shard, a phrases shard of the same stems: each
+	// one's pair table and, if it keeps them, its positions.
+	start := 0
+	for n, end := range shardEnd {
+		b := append(wrapOpen(nil, fileStem('q', n)), '"')
+		for r := start; r < end; r++ {
+			h := uint64(len(pairs[r])) * 2
+			if positioned[order[r]] {
+				h++
+			}
+			b = appendNum(b, h)
+			b = appendPairTable(b, pairs[r], shardOf, indexIn)
+			b = append(b, positions[r]...)
+			positions[r] = nil
+		}
+		out.addWrapped("phrases", fileName('q', n), wrapClose(append(b, '"')))
+		start = end
+	}
+	out.done()
 
 	// Dictionary shards: the words in JavaScript's string order, front
 	// coded (shared length, then the rest of the word and a space), and
@@ -168,7 +265,7 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 	var prevWord []uint16
 	prevShard := int32(0)
 	flushDict := func() {
-		add("dictionary", fileName('w', len(dictFirst)-1), marshal([]string{string(text), string(refs)}))
+		out.add("dictionary", fileName('w', len(dictFirst)-1), marshal([]string{string(text), string(refs)}))
 		text, refs, prevWord, prevShard = text[:0], refs[:0], nil, 0
 	}
 	for _, w := range words {
@@ -199,6 +296,7 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 	if len(text) > 0 {
 		flushDict()
 	}
+	out.done()
 
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -210,14 +308,15 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 		doc   int32
 		score int8
 	}
-	short := map[string][]cand{}
+	short := map[uint64][]cand{}
 	for d, r := range results {
 		for _, h := range r.short {
 			short[h.prefix] = append(short[h.prefix], cand{int32(d), h.score})
 		}
 	}
 	byFirst := map[string]map[string]string{}
-	for prefix, cands := range short {
+	for key, cands := range short {
+		prefix := prefixString(key)
 		slices.SortFunc(cands, func(a, b cand) int {
 			if a.score != b.score {
 				return int(b.score) - int(a.score)
@@ -245,59 +344,28 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 	}
 	slices.SortFunc(firsts, compareUTF16)
 	for i, f := range firsts {
-		add("prefixes", fileName('s', i), marshal(byFirst[f]))
+		out.add("prefixes", fileName('s', i), marshal(byFirst[f]))
 	}
-
-	// Result fragments, grouped by consecutive documents.
-	var fragFirst []byte
-	var group []byte
-	groups, prevFirst, groupStart := 0, 0, 0
-	flushFrag := func(end int) {
-		group = append(group, ']')
-		add("fragments", fileName('f', groups), group)
-		fragFirst = appendNum(fragFirst, uint64(groupStart-prevFirst))
-		prevFirst = groupStart
-		groups++
-		group = group[:0]
-		groupStart = end
-	}
-	for d, r := range results {
-		if len(group) == 0 {
-			group = append(group, '[')
-		} else {
-			group = append(group, ',')
-		}
-		group = append(group, r.frag...)
-		if len(group) >= fragmentGroupSize {
-			flushFrag(d + 1)
-		}
-	}
-	if len(group) > 0 {
-		flushFrag(len(results))
-	}
+	out.done()
 
 	// Facets.
-	add("facets", "facets.js", facets(docs))
+	out.add("facets", "facets.js", facets(docs))
+	out.done()
 
-	// The manifest names the folder of this version of the other files,
-	// so that they can be cached for ever.
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	slices.Sort(names)
+	// The manifest names the folder of each kind of file, and a version
+	// that changes with any of them.
+	keys := slices.Sorted(maps.Keys(out.names))
 	h := sha256.New()
-	for _, n := range names {
-		h.Write([]byte(n))
-		h.Write(files[n])
+	for _, k := range keys {
+		h.Write([]byte(k + "/" + out.names[k] + "\n"))
 	}
-	version := hex.EncodeToString(h.Sum(nil))[:10]
 	avgLen := make([]float64, numFields)
 	for f := range numFields {
 		avgLen[f] = math.Round(avg[f]*10) / 10
 	}
 	manifest := marshal(map[string]any{
-		"version":   version,
+		"version":   hex.EncodeToString(h.Sum(nil))[:10],
+		"folders":   out.names,
 		"docs":      len(docs),
 		"fields":    fieldNames,
 		"avgLength": avgLen,
@@ -307,13 +375,60 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult) (*
 		"fragments": string(fragFirst),
 		"facets":    facetNames,
 	})
-	ix.Files = append(ix.Files, File{"index.js", wrap("index", manifest)})
+	ix.Files = append([]File{{"index.js", wrap("index", manifest)}}, ix.Files...)
 	ix.Stats.Bytes["manifest"] = len(ix.Files[0].Data)
 	ix.Stats.Files["manifest"] = 1
-	for _, n := range names {
-		ix.Files = append(ix.Files, File{version + "/" + n, files[n]})
-	}
+	slices.SortFunc(ix.Files[1:], func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return ix, nil
+}
+
+// fragmentFiles makes the result fragments of docs, grouped by
+// consecutive documents, and returns the first document of each group as
+// gaps, for the manifest.
+func fragmentFiles(docs []Doc, out *folders) []byte {
+	frags := make([][]byte, len(docs))
+	parallel(len(docs), func(i int) { frags[i] = fragment(&docs[i]) })
+	var first []byte
+	groups, prevFirst := 0, 0
+	for start := 0; start < len(frags); {
+		end, size := start, 0
+		for end < len(frags) && size < fragmentGroupSize {
+			size += len(frags[end]) + 1
+			end++
+		}
+		b := wrapOpen(make([]byte, 0, size+32), fileStem('f', groups))
+		b = append(b, '[')
+		for i, f := range frags[start:end] {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, f...)
+		}
+		out.addWrapped("fragments", fileName('f', groups), wrapClose(append(b, ']')))
+		first = appendNum(first, uint64(start-prevFirst))
+		prevFirst = start
+		groups++
+		start = end
+	}
+	out.done()
+	return first
+}
+
+// parallel calls f(0) ... f(n-1) on as many goroutines as there are
+// cores, and waits for them.
+func parallel(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), n)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // level is a term's frequency in a field divided by the field's length
@@ -328,7 +443,12 @@ func level(tf uint16, length int32, avg, b float64) uint16 {
 }
 
 func fileName(kind byte, n int) string {
-	return string(kind) + itoa(n) + ".js"
+	return fileStem(kind, n) + ".js"
+}
+
+// fileStem is the name of a file without .js.
+func fileStem(kind byte, n int) string {
+	return string(kind) + itoa(n)
 }
 
 func itoa(n int) string {
@@ -350,11 +470,20 @@ func itoa(n int) string {
 // file and parse the JSON between the first comma and the last
 // parenthesis; pages opened from disk load it with a script element.
 func wrap(name string, payload []byte) []byte {
-	b := make([]byte, 0, len(payload)+len(name)+24)
+	b := wrapOpen(make([]byte, 0, len(payload)+len(name)+24), name)
+	b = append(b, payload...)
+	return wrapClose(b)
+}
+
+// wrapOpen appends the start of a file, before its payload, to b; name
+// has no .js.
+func wrapOpen(b []byte, name string) []byte {
 	b = append(b, `opsdocsIndex("`...)
 	b = append(b, name...)
-	b = append(b, `",`...)
-	b = append(b, payload...)
-	b = append(b, ");\n"...)
-	return b
+	return append(b, `",`...)
+}
+
+// wrapClose appends the end of a file, after its payload, to b.
+func wrapClose(b []byte) []byte {
+	return append(b, ");\n"...)
 }

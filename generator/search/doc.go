@@ -21,15 +21,33 @@
 // requires the pairs in order, as a phrase: 东京都 does not find a page
 // that has 东京 and 京都 apart.
 //
-// # Positions
+// # Positions and pairs
 //
 // Every word of a page has a position, for phrase queries: the title's
 // words first, then those of the meta texts, then each block's heading and
-// text, with one position left free after each text so that no phrase
-// spans two. A compound takes one position per part not cut further
-// (base_url two, .Page.IsZero three), and starts at its first part's.
-// Stop words take their place but are not indexed in the meta texts and
-// the bodies, so a phrase's stop word matches any word there.
+// text, with one position left free after each text. A compound takes one
+// position per part not cut further (base_url two, .Page.IsZero three),
+// and starts at its first part's. Stop words take their place but are not
+// indexed in the meta texts and the bodies.
+//
+// Phrases are found with pairs of words. Within one text, each word that
+// is not a stop word pairs with the next word not cut further, when at
+// most three positions (stop words, or words too long to index) lie
+// between them, and with every word that starts by then; a pair is the
+// two stems and the distance between the starts of the words. "Set
+// .Page.IsZero first" pairs set with page.iszero (1) and page (1), page
+// with iszero (1, its "is" a stop word) and zero (2), and page.iszero,
+// iszero and zero with first (3, 2 and 1). The index lists the pages of
+// every pair, so a phrase of two words reads one list, and a longer phrase
+// one list per two words that follow each other.
+//
+// Pairs do not say that two pairs of a phrase are at one place of the
+// page; positions do, and the positions of a stem of few occurrences (at
+// most positionedMax) are kept, so that a phrase of three words or more
+// whose words are all such stems is checked on them. The positions of
+// stop words are kept too, for phrases of stop words alone ("who we
+// are"), which have no pairs. The other stems, found on most pages, would
+// have the largest positions of the index, and keep none.
 //
 // # Fields and ranking
 //
@@ -58,11 +76,14 @@
 // value; a page served over HTTP fetches it and parses the JSON, a page
 // opened from disk runs it. Numbers are written in a base-64 variable
 // length code of five bits a digit, least significant first (appendNum).
-// The manifest, index.js, holds the version, the number of pages, the
-// average field lengths, the stop words, the first word of each
-// dictionary shard, the first letters that have prefix tables, and the
-// first page of each fragment group as gaps. The other files live in a
-// folder named after the version, a hash of their contents:
+// The manifest, index.js, holds a version (which changes with any file),
+// the folder of each kind of file, the number of pages, the average field
+// lengths, the stop words, the first word of each dictionary shard, the
+// first letters that have prefix tables, and the first page of each
+// fragment group as gaps. Each kind of file lives in a folder of its own
+// named after a hash of its files, so that a kind that did not change
+// keeps its folder, and so that a build writes the files of one kind while
+// it makes the next (the fragments first, while it reads the pages):
 //
 //	wN.js      dictionary shard N: ["front-coded words", "references"]. Each
 //	           word is the length it shares with the previous word, the
@@ -81,11 +102,27 @@
 //	           posting without gap or block, shared by a set of pages:
 //	           their number and the gaps between them, or zero and a
 //	           bitset of six pages a digit, whichever is shorter.
-//	qN.js      positions shard N: for each stem of postings shard N, for
-//	           each of its pages in page order, the stem's positions in
-//	           the page (see Positions): for one position, the position
-//	           times two plus one; for several, their number times two,
-//	           the first, and the gap before each other minus one.
+//	qN.js      phrases shard N: for each stem of postings shard N, the
+//	           number of pairs it starts times two, plus one if it keeps
+//	           its positions. If it starts pairs: the pairs file and the
+//	           place in it of the first pair's list, then for each pair,
+//	           in the order of the second stem and the distance, the
+//	           second stem's postings shard and place (as changes from the
+//	           pair before: the shard's, and the place's if the shard is
+//	           the same; else the place itself) and the distance times two
+//	           plus one if its list is the first of the next pairs file
+//	           (else it is the next in the same file). If it keeps its
+//	           positions: for each of its pages in page order, its
+//	           positions in the page: for one position, the position times
+//	           two plus one; for several, their number times two, the
+//	           first, and the gap before each other minus one.
+//	xN.js      pairs file N: lists of pages, one per pair, in the order
+//	           of the first stem, the second and the distance. Each is
+//	           Rice-coded: the number of pages, k, then for each page its
+//	           gap from the page before (from -1 for the first) less one,
+//	           g: g >> k one bits and a zero bit, then the k low bits of g,
+//	           least significant first, in digits of six bits filled from
+//	           the lowest, the last one padded with zero bits.
 //	fN.js      fragment group N: per page, [url, title, section,
 //	           description, [[anchor, heading, snippet], ...]]. The
 //	           anchor is empty when it is the plain slug of the heading
@@ -102,6 +139,7 @@
 // Shards are cut at a few kilobytes (a postings list longer than that has
 // a shard of its own), so a query loads the manifest, a dictionary shard
 // and a postings shard per word, and a fragment group per result shown.
-// Only a quoted phrase loads positions shards, one per postings shard of
-// its words.
+// Only a quoted phrase loads phrases shards, those of each word but the
+// last (and of the last when positions are read), and the pairs files of
+// its pairs.
 package search

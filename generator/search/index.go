@@ -2,9 +2,11 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"runtime"
 	"slices"
@@ -51,7 +53,7 @@ type File struct {
 type Stats struct {
 	Docs, Words, Stems, Postings int
 	// Bytes counts the bytes of each kind of file: "manifest",
-	// "dictionary", "postings", "positions", "fragments", "prefixes",
+	// "dictionary", "postings", "phrases", "pairs", "fragments", "prefixes",
 	// "facets".
 	Bytes map[string]int
 	// Files counts the files of each kind.
@@ -81,7 +83,7 @@ var lengthNorm = [numFields]float64{0.5, 0.5, 0.5, 0.75}
 
 // Target sizes of the shards, before compression.
 const (
-	dictShardSize     = 4 << 10
+	dictShardSize     = 2 << 10
 	postingsShardSize = 3 << 10
 	fragmentGroupSize = 2 << 10
 	snippetRunes      = 100
@@ -99,21 +101,36 @@ func Build(docs []Doc) *Index {
 // with ctx's error: a preview drops the index of a site that changed
 // again while it was being built.
 func BuildContext(ctx context.Context, docs []Doc) (*Index, error) {
+	return BuildEarly(ctx, docs, nil)
+}
+
+// BuildEarly is BuildContext, handing over the files of each kind as soon
+// as they are made, so that they can be written while the rest of the
+// index is built: early is called with them, from the goroutine that
+// called BuildEarly, and must not wait for them to be written. Those
+// files are not in the returned Index, whose Stats count them; early is
+// never called with the manifest.
+func BuildEarly(ctx context.Context, docs []Doc, early func([]File)) (*Index, error) {
+	ix := &Index{Stats: Stats{Docs: len(docs), Bytes: map[string]int{}, Files: map[string]int{}}}
+	out := &folders{ix: ix, early: early, names: map[string]string{}}
+	fragFirst := fragmentFiles(docs, out)
 	v := newVocab()
 	results := make([]docResult, len(docs))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range max(1, min(runtime.GOMAXPROCS(0), len(docs))) {
+	workers := make([]*worker, max(1, min(runtime.GOMAXPROCS(0), len(docs))))
+	for n := range workers {
+		w := newWorker(v)
+		workers[n] = w
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w := newWorker(v)
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(docs) || ctx.Err() != nil {
 					return
 				}
-				results[i] = w.doc(&docs[i])
+				results[i] = w.doc(&docs[i], int32(i))
 			}
 		}()
 	}
@@ -121,7 +138,11 @@ func BuildContext(ctx context.Context, docs []Doc) (*Index, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return assemble(ctx, docs, v, results)
+	stores := make([]*pairStore, len(workers))
+	for n, w := range workers {
+		stores[n] = &w.pairs
+	}
+	return assemble(ctx, docs, v, results, stores, out, fragFirst)
 }
 
 // vocab interns the words and stems of the whole site.
@@ -140,10 +161,11 @@ func newVocab() *vocab {
 
 func (v *vocab) intern(word string) wordRef {
 	st := stem(word)
+	keep := stopStems[st]
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if id, ok := v.words[word]; ok {
-		return wordRef{word: id, stem: v.wordStem[id]}
+		return wordRef{word: id, stem: v.wordStem[id], keep: keep}
 	}
 	sid, ok := v.stems[st]
 	if !ok {
@@ -155,12 +177,65 @@ func (v *vocab) intern(word string) wordRef {
 	v.words[word] = id
 	v.wordText = append(v.wordText, word)
 	v.wordStem = append(v.wordStem, sid)
-	return wordRef{word: id, stem: sid}
+	return wordRef{word: id, stem: sid, keep: keep}
 }
 
 type wordRef struct {
 	word, stem int32 // -1 while a stop word is not interned
 	stop       bool
+	keep       bool // the stem is a stop word's, whose positions are kept
+}
+
+// A wordCache holds the references of the words a worker has seen: an
+// open-addressed table, looked up for every word of every page, which
+// does with less than a map.
+type wordCache struct {
+	seed  maphash.Seed
+	slots []cacheSlot
+	n     int
+}
+
+type cacheSlot struct {
+	word string
+	ref  wordRef
+	used bool
+}
+
+// slot returns the slot of word b, or the empty slot where it would go.
+func (c *wordCache) slot(b []byte) *cacheSlot {
+	mask := uint64(len(c.slots) - 1)
+	for h := maphash.Bytes(c.seed, b) & mask; ; h = (h + 1) & mask {
+		s := &c.slots[h]
+		if !s.used || s.word == string(b) {
+			return s
+		}
+	}
+}
+
+func (c *wordCache) get(b []byte) (wordRef, bool) {
+	if c.n == 0 {
+		return wordRef{}, false
+	}
+	s := c.slot(b)
+	return s.ref, s.used
+}
+
+// put sets the reference of a word.
+func (c *wordCache) put(word string, ref wordRef) {
+	if 2*(c.n+1) > len(c.slots) {
+		old := c.slots
+		c.slots = make([]cacheSlot, max(1024, 2*len(old)))
+		for _, s := range old {
+			if s.used {
+				*c.slot([]byte(s.word)) = s
+			}
+		}
+	}
+	s := c.slot([]byte(word))
+	if !s.used {
+		c.n++
+	}
+	*s = cacheSlot{word: word, ref: ref, used: true}
 }
 
 // termAcc accumulates one stem's occurrences in the document being
@@ -171,22 +246,55 @@ type termAcc struct {
 	blk, blkScore      int32
 	bestBlk, bestScore int32
 	titleWord          bool  // a word of the title (a compound counting as one), not a stop word
+	keep               bool  // the stem's positions are kept whatever their number
 	npos, pos          int32 // the number of positions, and where they start in worker.byStem
 }
 
 type docTerm struct {
 	stem int32
 	tf   [numFields]uint16
-	blk  uint16    // block index + 1 where the term weighs most; 0 for none
-	pos  [2]uint32 // where the term's positions are in docResult.positions
+	blk  uint16 // block index + 1 where the term weighs most; 0 for none
+	kept bool   // the term's positions are in docResult.positions
+}
+
+// occurrences is the number of positions of the term.
+func (t *docTerm) occurrences() int32 {
+	n := int32(0)
+	for _, f := range t.tf {
+		n += int32(f)
+	}
+	return n
 }
 
 // A stemAt is a stem at a position of the document.
 type stemAt struct{ stem, at int32 }
 
+// A shortHit is the first one or two letters of a word of a title or a
+// description, as a prefixKey, and how much a page having it weighs.
 type shortHit struct {
-	prefix string
+	prefix uint64
 	score  int8
+}
+
+// prefixKey packs the bytes of one or two letters (at most eight bytes)
+// into a number, the first byte highest: the numbers sort as the strings
+// do.
+func prefixKey(b []byte) uint64 {
+	var k uint64
+	for i, c := range b {
+		k |= uint64(c) << (56 - 8*i)
+	}
+	return k
+}
+
+// prefixString is the string of a prefixKey.
+func prefixString(k uint64) string {
+	var b [8]byte
+	n := 0
+	for ; n < 8 && k>>(56-8*n)&0xff != 0; n++ {
+		b[n] = byte(k >> (56 - 8*n))
+	}
+	return string(b[:n])
 }
 
 type docResult struct {
@@ -194,14 +302,13 @@ type docResult struct {
 	titleTerms int // distinct words of the title, stop words aside, a compound counting as one
 	lens       [numFields]int32
 	short      []shortHit
-	frag       []byte
-	positions  []byte
+	positions  []int32 // for each term that keeps them, in order: their number, then the positions
 }
 
 type worker struct {
 	v       *vocab
 	tok     tokenizer
-	cache   map[string]wordRef
+	cache   wordCache
 	acc     []termAcc
 	touched []int32
 	gen     int32
@@ -213,7 +320,7 @@ type worker struct {
 	firstTitle bool
 	lens       [numFields]int32
 	short      []shortHit
-	emitFn     func([]byte, wordKind, int)
+	emitFn     emitFunc
 
 	// The position of the text being tokenized in the document, the
 	// position of every stem indexed so far, and the same positions
@@ -221,10 +328,22 @@ type worker struct {
 	base   int32
 	pos    []stemAt
 	byStem []int32
+
+	// The number of positions of each stem in the documents of this
+	// worker: once it passes positionedMax, the stem cannot keep its
+	// positions, and they are no longer copied.
+	occurrences []int32
+
+	// The number of the document being indexed, the words of the text
+	// being tokenized that make pairs, and the pairs of the documents of
+	// this worker.
+	docNum int32
+	items  []pairItem
+	pairs  pairStore
 }
 
 func newWorker(v *vocab) *worker {
-	w := &worker{v: v, cache: map[string]wordRef{}}
+	w := &worker{v: v, cache: wordCache{seed: maphash.MakeSeed()}}
 	w.emitFn = w.emit
 	return w
 }
@@ -235,12 +354,13 @@ func newWorker(v *vocab) *worker {
 func (w *worker) add(field int, block int32, text string) {
 	w.field, w.block = field, block
 	if n := w.tok.words(text, w.emitFn); n > 0 {
+		w.textPairs()
 		w.base += int32(n) + 1
 	}
 }
 
-func (w *worker) emit(b []byte, kind wordKind, at int) {
-	ref, ok := w.cache[string(b)]
+func (w *worker) emit(b []byte, kind wordKind, at, n int) {
+	ref, ok := w.cache.get(b)
 	if !ok {
 		word := string(b)
 		if kind != whole && stopSet[word] {
@@ -248,7 +368,7 @@ func (w *worker) emit(b []byte, kind wordKind, at int) {
 		} else {
 			ref = w.v.intern(word)
 		}
-		w.cache[word] = ref
+		w.cache.put(word, ref)
 	}
 	if ref.stop {
 		if w.field >= fieldMeta {
@@ -258,11 +378,15 @@ func (w *worker) emit(b []byte, kind wordKind, at int) {
 			word := string(b)
 			ref = w.v.intern(word)
 			ref.stop = true
-			w.cache[word] = ref
+			w.cache.put(word, ref)
 		}
 	}
 	w.lens[w.field]++
 	w.pos = append(w.pos, stemAt{ref.stem, w.base + int32(at)})
+	if !ref.stop && ref.stem < maxPairStem {
+		start := w.base + int32(at)
+		w.items = append(w.items, pairItem{ref.stem, start, start + int32(n) - 1, kind != whole})
+	}
 	if int(ref.stem) >= len(w.acc) {
 		w.acc = slices.Grow(w.acc, int(ref.stem)+1-len(w.acc)+len(w.acc)/2)
 		w.acc = w.acc[:cap(w.acc)]
@@ -274,6 +398,7 @@ func (w *worker) emit(b []byte, kind wordKind, at int) {
 	}
 	a.tf[w.field]++
 	a.npos++
+	a.keep = a.keep || ref.keep
 	if w.field == fieldTitle && !ref.stop && kind != part {
 		a.titleWord = true
 	}
@@ -313,19 +438,21 @@ func (a *termAcc) closeBlock() {
 // title or description, for the answers to one- and two-letter queries.
 func (w *worker) shortPrefixes(b []byte, score int8) {
 	_, n1 := utf8.DecodeRune(b)
-	w.short = append(w.short, shortHit{string(b[:n1]), score})
+	w.short = append(w.short, shortHit{prefixKey(b[:n1]), score})
 	if n1 < len(b) {
 		_, n2 := utf8.DecodeRune(b[n1:])
-		w.short = append(w.short, shortHit{string(b[:n1+n2]), score})
+		w.short = append(w.short, shortHit{prefixKey(b[:n1+n2]), score})
 	}
 }
 
-func (w *worker) doc(d *Doc) docResult {
+func (w *worker) doc(d *Doc, num int32) docResult {
 	w.gen++
+	w.docNum = num
 	w.touched = w.touched[:0]
 	w.lens = [numFields]int32{}
-	w.short = nil
+	w.short = w.short[:0]
 	w.base, w.pos = 0, w.pos[:0]
+	w.items = w.items[:0]
 
 	w.firstTitle = true
 	w.add(fieldTitle, -1, d.Title)
@@ -343,7 +470,8 @@ func (w *worker) doc(d *Doc) docResult {
 		w.add(fieldBody, int32(i), b.Text)
 	}
 
-	res := docResult{lens: w.lens, short: dedupeShort(w.short), frag: fragment(d)}
+	w.pairs.endDoc(num)
+	res := docResult{lens: w.lens, short: dedupeShort(w.short)}
 	res.terms = make([]docTerm, len(w.touched))
 	// The positions grouped by stem, each stem's in the order they came.
 	n := int32(0)
@@ -359,7 +487,20 @@ func (w *worker) doc(d *Doc) docResult {
 		w.byStem[a.pos+a.npos] = p.at
 		a.npos++
 	}
-	positions := make([]byte, 0, 2*len(w.pos)+len(w.touched))
+	// The positions of the terms that may keep them.
+	kept := 0
+	for _, s := range w.touched {
+		if int(s) >= len(w.occurrences) {
+			w.occurrences = slices.Grow(w.occurrences, int(s)+1-len(w.occurrences)+len(w.occurrences)/2)
+			w.occurrences = w.occurrences[:cap(w.occurrences)]
+		}
+		a := &w.acc[s]
+		w.occurrences[s] += a.npos
+		if a.keep || w.occurrences[s] <= positionedMax {
+			kept += 1 + int(a.npos)
+		}
+	}
+	res.positions = make([]int32, 0, kept)
 	for i, s := range w.touched {
 		a := &w.acc[s]
 		if a.titleWord {
@@ -367,15 +508,16 @@ func (w *worker) doc(d *Doc) docResult {
 		}
 		a.closeBlock()
 		t := docTerm{stem: s, blk: uint16(a.bestBlk + 1)}
-		t.pos[0] = uint32(len(positions))
-		positions = appendPositions(positions, w.byStem[a.pos:a.pos+a.npos])
-		t.pos[1] = uint32(len(positions))
+		if a.keep || w.occurrences[s] <= positionedMax {
+			t.kept = true
+			res.positions = append(res.positions, a.npos)
+			res.positions = append(res.positions, w.byStem[a.pos:a.pos+a.npos]...)
+		}
 		for f := range numFields {
 			t.tf[f] = uint16(min(a.tf[f], math.MaxUint16))
 		}
 		res.terms[i] = t
 	}
-	res.positions = positions
 	return res
 }
 
@@ -403,15 +545,15 @@ func appendPositions(b []byte, ps []int32) []byte {
 	return b
 }
 
-// dedupeShort keeps the best score of each prefix.
+// dedupeShort keeps the best score of each prefix, in a slice of its own.
 func dedupeShort(hits []shortHit) []shortHit {
 	slices.SortFunc(hits, func(a, b shortHit) int {
-		if c := strings.Compare(a.prefix, b.prefix); c != 0 {
-			return c
+		if a.prefix != b.prefix {
+			return cmp.Compare(a.prefix, b.prefix)
 		}
 		return int(b.score) - int(a.score)
 	})
-	return slices.CompactFunc(hits, func(a, b shortHit) bool { return a.prefix == b.prefix })
+	return slices.Clone(slices.CompactFunc(hits, func(a, b shortHit) bool { return a.prefix == b.prefix }))
 }
 
 // fragment is what a result shows of a page: [url, title, section,
@@ -420,15 +562,34 @@ func dedupeShort(hits []shortHit) []shortHit {
 // empty when it is the heading's plain slug (see plainSlug), which the
 // browser makes again.
 func fragment(d *Doc) []byte {
-	blocks := make([][3]string, len(d.Blocks))
-	for i, b := range d.Blocks {
-		anchor := b.Anchor
-		if s, ok := plainSlug(b.Heading); ok && s == anchor {
+	n := len(d.URL) + len(d.Title) + len(d.Section) + len(d.Description) + 16
+	for _, b := range d.Blocks {
+		n += len(b.Anchor) + len(b.Heading) + snippetRunes + 16
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for _, s := range []string{d.URL, d.Title, d.Section, d.Description} {
+		b = appendJSONString(b, s)
+		b = append(b, ',')
+	}
+	b = append(b, '[')
+	for i, bl := range d.Blocks {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		anchor := bl.Anchor
+		if s, ok := plainSlug(bl.Heading); ok && s == anchor {
 			anchor = ""
 		}
-		blocks[i] = [3]string{anchor, b.Heading, snippet(b.Text, snippetRunes)}
+		b = append(b, '[')
+		b = appendJSONString(b, anchor)
+		b = append(b, ',')
+		b = appendJSONString(b, bl.Heading)
+		b = append(b, ',', '"')
+		b = appendSnippet(b, bl.Text, snippetRunes, appendJSONText)
+		b = append(b, '"', ']')
 	}
-	return marshal([]any{d.URL, d.Title, d.Section, d.Description, blocks})
+	return append(b, ']', ']')
 }
 
 // plainSlug returns the id a heading of ASCII text gets, when it has no
@@ -457,12 +618,18 @@ func plainSlug(heading string) (slug string, ok bool) {
 // sentences when they fill at least a third of n runes, else its first
 // words, cut after at most n runes. It reads no further than it needs.
 func snippet(text string, n int) string {
-	var b strings.Builder
-	runes, sentenceEnd, sentenceRunes := 0, 0, 0
+	return string(appendSnippet(nil, text, n, func(b []byte, s string) []byte { return append(b, s...) }))
+}
+
+// appendSnippet appends the snippet of text (see snippet) to b, each word
+// through add.
+func appendSnippet(b []byte, text string, n int, add func([]byte, string) []byte) []byte {
+	start := len(b)
+	runes, sentenceEnd, sentenceRunes := 0, start, 0
 	for {
 		text = strings.TrimLeftFunc(text, unicode.IsSpace)
 		if text == "" {
-			return b.String()
+			return b
 		}
 		end := strings.IndexFunc(text, unicode.IsSpace)
 		if end < 0 {
@@ -475,21 +642,89 @@ func snippet(text string, n int) string {
 			if runes+1+k > n {
 				break
 			}
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			runes++
 		} else if k > n {
-			return string([]rune(f)[:n]) + "…"
+			i := 0
+			for j := range f {
+				if i == n {
+					f = f[:j]
+					break
+				}
+				i++
+			}
+			return append(add(b, f), "…"...)
 		}
-		b.WriteString(f)
+		b = add(b, f)
 		runes += k
 		if strings.IndexByte(".!?", f[len(f)-1]) >= 0 {
-			sentenceEnd, sentenceRunes = b.Len(), runes
+			sentenceEnd, sentenceRunes = len(b), runes
 		}
 	}
 	if sentenceRunes >= n/3 {
-		return b.String()[:sentenceEnd]
+		return b[:sentenceEnd]
 	}
-	return b.String() + " …"
+	return append(b, " …"...)
+}
+
+// appendJSONString appends s as a JSON string, as encoding/json writes it
+// without escaping HTML.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	b = appendJSONText(b, s)
+	return append(b, '"')
+}
+
+// appendJSONText appends s escaped for a JSON string, without quotes:
+// quotes, backslashes and control characters escaped, U+2028 and U+2029
+// too, and bytes that are not UTF-8 made U+FFFD.
+func appendJSONText(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	from := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[from:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			from = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			b = append(b, s[from:i]...)
+			switch r {
+			case utf8.RuneError:
+				b = append(b, `\ufffd`...)
+			default:
+				b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			}
+			i += size
+			from = i
+			continue
+		}
+		i += size
+	}
+	return append(b, s[from:]...)
 }
 
 func marshal(v any) []byte {

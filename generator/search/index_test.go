@@ -7,6 +7,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"hash/maphash"
+	"maps"
+	"math/rand"
 	"os"
 	"runtime"
 	"slices"
@@ -51,14 +54,25 @@ type decoded struct {
 	manifest map[string]any
 	words    map[string]wordEntry
 	lists    map[[2]int][]decodedPosting
-	// positions holds, per stem and document, the stem's positions.
+	// positions holds, per stem that keeps them and document, the stem's
+	// positions.
 	positions map[[2]int]map[int][]int
-	frags     [][]any
-	short     map[string][]int
-	facets    map[string]map[string][]int
+	// pairs holds the pages of each pair of words.
+	pairs  map[pairRef][]int
+	frags  [][]any
+	short  map[string][]int
+	facets map[string]map[string][]int
 }
 
 type wordEntry struct{ shard, index, df int }
+
+// A pairRef names a pair of words: the postings of the first word's stem
+// and of the second's (shard and place), and how many positions after the
+// first word the second starts.
+type pairRef struct {
+	a, b [2]int
+	d    int
+}
 
 type decodedPosting struct {
 	doc                        int
@@ -152,13 +166,27 @@ func decode(t *testing.T, ix *Index) *decoded {
 	for _, f := range ix.Files {
 		files[f.Name] = f.Data
 	}
-	d := &decoded{words: map[string]wordEntry{}, lists: map[[2]int][]decodedPosting{}, positions: map[[2]int]map[int][]int{}, short: map[string][]int{}, facets: map[string]map[string][]int{}}
+	d := &decoded{words: map[string]wordEntry{}, lists: map[[2]int][]decodedPosting{}, positions: map[[2]int]map[int][]int{}, pairs: map[pairRef][]int{}, short: map[string][]int{}, facets: map[string]map[string][]int{}}
 	payload(t, files["index.js"], &d.manifest)
-	dir := d.manifest["version"].(string) + "/"
+	// path is where a file is: in the folder of its kind.
+	folders := d.manifest["folders"].(map[string]any)
+	path := func(name string) string {
+		kind := name[:1]
+		if name == "facets.js" {
+			kind = "facets"
+		}
+		folder, _ := folders[kind].(string)
+		return folder + "/" + name
+	}
+	for _, f := range ix.Files[1:] {
+		if f.Name != path(f.Name[strings.IndexByte(f.Name, '/')+1:]) {
+			t.Errorf("%s is not in the folder of its kind", f.Name)
+		}
+	}
 	get := func(name string, v any) {
-		data, ok := files[dir+name]
+		data, ok := files[path(name)]
 		if !ok {
-			t.Fatalf("no file %s", dir+name)
+			t.Fatalf("no file %s", path(name))
 		}
 		payload(t, data, v)
 	}
@@ -178,7 +206,7 @@ func decode(t *testing.T, ix *Index) *decoded {
 		}
 	}
 	for s := 0; ; s++ {
-		if _, ok := files[dir+fmt.Sprintf("p%d.js", s)]; !ok {
+		if _, ok := files[path(fmt.Sprintf("p%d.js", s))]; !ok {
 			break
 		}
 		var stream string
@@ -203,13 +231,47 @@ func decode(t *testing.T, ix *Index) *decoded {
 			}
 			slices.SortFunc(d.lists[key], func(a, b decodedPosting) int { return a.doc - b.doc })
 		}
-		// The positions shard: for each stem of the postings shard, for
-		// each of its documents in order, the positions.
-		var positions string
-		get(fmt.Sprintf("q%d.js", s), &positions)
-		r = &numbers{s: positions, t: t}
+		// The phrases shard: for each stem of the postings shard, its
+		// pair table, and if it keeps them its positions in each of its
+		// documents in order.
+		var phrases string
+		get(fmt.Sprintf("q%d.js", s), &phrases)
+		r = &numbers{s: phrases, t: t}
 		for i := 0; r.more(); i++ {
 			key := [2]int{s, i}
+			if _, ok := d.lists[key]; !ok {
+				t.Fatalf("q%d.js has more stems than p%d.js", s, s)
+			}
+			h := r.num()
+			if n := h / 2; n > 0 {
+				file, at := r.num(), r.num()
+				b := [2]int{}
+				for j := range n {
+					shard, index := r.num(), r.num()
+					switch {
+					case j == 0:
+						b = [2]int{shard, index}
+					case shard == 0:
+						b[1] += index
+					default:
+						b = [2]int{b[0] + shard, index}
+					}
+					dn := r.num()
+					if j > 0 && dn%2 == 1 {
+						file, at = file+1, 0
+					} else if j > 0 {
+						at++
+					}
+					ref := pairRef{key, b, dn / 2}
+					if _, dup := d.pairs[ref]; dup {
+						t.Errorf("q%d.js: stem %d has the pair %v twice", s, i, ref)
+					}
+					d.pairs[ref] = pairFile(t, files[path(fmt.Sprintf("x%d.js", file))], file, at)
+				}
+			}
+			if h%2 == 0 {
+				continue
+			}
 			d.positions[key] = map[int][]int{}
 			for _, p := range d.lists[key] {
 				h := r.num()
@@ -227,9 +289,6 @@ func decode(t *testing.T, ix *Index) *decoded {
 				}
 				d.positions[key][p.doc] = at
 			}
-		}
-		if r.more() || len(d.positions) < len(d.lists) {
-			t.Errorf("q%d.js does not hold the positions of the stems of p%d.js", s, s)
 		}
 	}
 	groups := &numbers{s: d.manifest["fragments"].(string), t: t}
@@ -279,6 +338,45 @@ func decode(t *testing.T, ix *Index) *decoded {
 		}
 	}
 	return d
+}
+
+// pairFile returns list n of pairs file x<file>.js.
+func pairFile(t *testing.T, data []byte, file, n int) []int {
+	t.Helper()
+	if data == nil {
+		t.Fatalf("no file x%d.js", file)
+	}
+	var s string
+	payload(t, data, &s)
+	for i := 0; ; i++ {
+		if i == len(s) {
+			t.Fatalf("x%d.js has no list %d", file, n)
+		}
+		docs, next, ok := readRice(s, i)
+		if !ok {
+			t.Fatalf("x%d.js: bad list at %d", file, i)
+		}
+		if n == 0 {
+			out := make([]int, len(docs))
+			for j, d := range docs {
+				out[j] = int(d)
+			}
+			return out
+		}
+		n--
+		i = next - 1
+	}
+}
+
+// pair returns the pages where word b starts d positions after word a.
+func (d *decoded) pair(t *testing.T, a, b string, dist int) []int {
+	t.Helper()
+	wa, ok := d.words[a]
+	wb, ok2 := d.words[b]
+	if !ok || !ok2 {
+		t.Fatalf("%q or %q is not in the dictionary", a, b)
+	}
+	return d.pairs[pairRef{[2]int{wa.shard, wa.index}, [2]int{wb.shard, wb.index}, dist}]
 }
 
 // postings returns the postings of word's stem.
@@ -604,5 +702,268 @@ func TestBuildContextCancelled(t *testing.T) {
 	cancel()
 	if ix, err := BuildContext(ctx, docs); !errors.Is(err, context.Canceled) || ix != nil {
 		t.Errorf("BuildContext after cancelling = %v, %v; want nil, context.Canceled", ix, err)
+	}
+}
+
+// TestIndexPairs checks the pairs of words that phrases are found with:
+// two words next to each other, or with up to three stop words between
+// them, in one text of a page; a compound pairs whole and part by part.
+func TestIndexPairs(t *testing.T) {
+	d := decode(t, Build(docs))
+	for _, tc := range []struct {
+		a, b string
+		d    int
+		want []int
+	}{
+		{"launch", "readiness", 1, []int{0}},       // the title, and "through launch readiness"
+		{"customer", "facing", 1, []int{0}},        // the parts of customer-facing
+		{"customer-facing", "change", 2, []int{0}}, // the whole compound, then the next word
+		{"every", "customer-facing", 1, []int{0}},  // a word, then a compound
+		{"every", "customer", 1, []int{0}},         // and its first part
+		{"set", "base_url", 1, []int{0}},           // Set base_url
+		{"base_url", "brief", 4, []int{0}},         // base_url in the brief
+		{"url", "brief", 3, []int{0}},              // and its last part
+		{"back", "launchdarkly", 3, []int{0}},      // back with the LaunchDarkly
+		{"launchdarkly", "flag", 2, []int{0}},      // LaunchDarkly flag
+		{"rollback", "rare", 2, []int{0}},          // Rollback is rare
+		{"launched", "cafe", 3, []int{2}},          // launched in the café
+		{"approvals", "ios", 2, []int{2}},          // approvals on iOS
+		{"weekly", "review", 1, []int{1}},          // an Extra text
+		{"product", "ops", 1, []int{0, 1}},         // the owner product-ops, the team Product Ops
+		{"priya", "raman", 1, []int{1}},            // Priya Raman
+	} {
+		if got := d.pair(t, tc.a, tc.b, tc.d); !slices.Equal(got, tc.want) {
+			t.Errorf("pair %s %s at %d: pages %v, want %v", tc.a, tc.b, tc.d, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		a, b string
+		d    int
+	}{
+		{"readiness", "launch", 1},   // never in that order
+		{"launch", "readiness", 2},   // not that far apart
+		{"readiness", "two-week", 3}, // the title, then the description: two texts
+		{"readiness", "two", 3},
+		{"kickoff", "set", 2}, // the heading, then its text
+		{"roadmap", "now", 2}, // the title, then the heading
+	} {
+		if got := d.pair(t, tc.a, tc.b, tc.d); got != nil {
+			t.Errorf("pair %s %s at %d: pages %v, want none", tc.a, tc.b, tc.d, got)
+		}
+	}
+	// Compounds within compounds: .Page.IsZero is page.iszero, page,
+	// iszero ("is" and "zero"), and "is" is a stop word.
+	d2 := decode(t, Build([]Doc{{URL: "/", Title: "Code", Blocks: []Block{{Text: "Check .Page.IsZero first, then go-to-market plans."}}}}))
+	for _, tc := range []struct {
+		a, b string
+		d    int
+	}{
+		{"check", "page.iszero", 1}, {"check", "page", 1},
+		{"page", "iszero", 1}, {"page", "zero", 2},
+		{"page.iszero", "first", 3}, {"iszero", "first", 2}, {"zero", "first", 1},
+		{"first", "go-to-market", 2}, {"first", "go", 2},
+		{"go", "market", 2}, {"go-to-market", "plans", 3}, {"market", "plans", 1},
+	} {
+		if got := d2.pair(t, tc.a, tc.b, tc.d); !slices.Equal(got, []int{0}) {
+			t.Errorf("pair %s %s at %d: pages %v, want [0]", tc.a, tc.b, tc.d, got)
+		}
+	}
+	if n := len(d2.pairs); n != 12 {
+		t.Errorf("%d pairs, want the 12 above", n)
+	}
+
+	for ref := range d.pairs {
+		for _, w := range []string{"the", "is", "in"} {
+			if e, ok := d.words[w]; ok && (ref.a == [2]int{e.shard, e.index} || ref.b == [2]int{e.shard, e.index}) {
+				t.Errorf("the stop word %q is in the pair %v", w, ref)
+			}
+		}
+	}
+}
+
+// TestIndexPairsCommon checks the phrases of a site where a word is on
+// every page, many times: the word keeps no positions, only pairs, and a
+// rare word keeps its positions too.
+func TestIndexPairsCommon(t *testing.T) {
+	var many []Doc
+	for i := range 300 {
+		text := strings.Repeat("common filler ", 4) + fmt.Sprintf("rare%d common end", i%100)
+		many = append(many, Doc{URL: fmt.Sprintf("/p/%d/", i), Title: fmt.Sprintf("Page %d", i), Blocks: []Block{{Text: text}}})
+	}
+	d := decode(t, Build(many))
+	common := d.words["common"]
+	if _, ok := d.positions[[2]int{common.shard, common.index}]; ok {
+		t.Error("common, 1,500 times on the site, has positions")
+	}
+	if got := d.at(t, "rare7", 7); !slices.Equal(got, []int{11}) {
+		t.Errorf("rare7 in page 7: positions %v, want [11]", got)
+	}
+	if got := d.at(t, "rare7", 107); !slices.Equal(got, []int{11}) {
+		t.Errorf("rare7 in page 107: positions %v, want [11]", got)
+	}
+	if got := d.pair(t, "common", "filler", 1); len(got) != 300 {
+		t.Errorf("common filler: %d pages, want all 300", len(got))
+	}
+	if got := d.pair(t, "filler", "rare7", 1); !slices.Equal(got, []int{7, 107, 207}) {
+		t.Errorf("filler rare7: pages %v, want 7, 107 and 207", got)
+	}
+	if got := d.pair(t, "rare7", "common", 1); !slices.Equal(got, []int{7, 107, 207}) {
+		t.Errorf("rare7 common: pages %v, want 7, 107 and 207", got)
+	}
+	if got := d.pair(t, "filler", "common", 1); len(got) != 300 {
+		t.Errorf("filler common: %d pages, want 300", len(got))
+	}
+	if got := d.pair(t, "filler", "end", 3); got != nil {
+		t.Errorf("filler end at 3: pages %v, want none (rare%%d is between them)", got)
+	}
+}
+
+// TestRice codes sets of pages of every density and reads them back.
+func TestRice(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for _, density := range []float64{0.0005, 0.01, 0.2, 0.5, 0.95, 1} {
+		var docs []int32
+		for d := range int32(10000) {
+			if r.Float64() < density {
+				docs = append(docs, d)
+			}
+		}
+		if len(docs) == 0 {
+			docs = []int32{9999}
+		}
+		b := appendRice([]byte("x"), docs)
+		got, next, ok := readRice(string(b), 1)
+		if !ok || next != len(b) || !slices.Equal(got, docs) {
+			t.Fatalf("density %v: read back %d pages ending at %d of %d, ok %v; want %d pages", density, len(got), next, len(b), ok, len(docs))
+		}
+		// Never much longer than a bitset of the site, six pages a digit.
+		if len(b) > 10000/6+len(docs)/20+8 {
+			t.Errorf("density %v: %d pages take %d digits", density, len(docs), len(b))
+		}
+	}
+	if _, _, ok := readRice("3", 0); ok {
+		t.Error("a list cut short reads")
+	}
+}
+
+// TestWordCache fills the cache of words past several growths.
+func TestWordCache(t *testing.T) {
+	c := wordCache{seed: maphash.MakeSeed()}
+	for i := range 5000 {
+		c.put(fmt.Sprint("w", i), wordRef{word: int32(i), stem: int32(i / 2)})
+	}
+	c.put("w7", wordRef{word: 7, stem: 7, stop: true})
+	for i := range 5000 {
+		ref, ok := c.get([]byte(fmt.Sprint("w", i)))
+		if !ok || ref.word != int32(i) || ref.stop != (i == 7) {
+			t.Fatalf("w%d: %+v, %v", i, ref, ok)
+		}
+	}
+	if _, ok := c.get([]byte("w5000")); ok {
+		t.Error("a word never put is found")
+	}
+}
+
+// TestPairStore records pairs of documents, some twice in a document, and
+// lists each pair's documents once each, in order.
+func TestPairStore(t *testing.T) {
+	var s pairStore
+	want := map[uint64][]int32{}
+	for doc := range int32(300) {
+		for k := range uint64(doc%17 + 1) {
+			key := pairKey(int32(k), int32(doc%5), 1)
+			s.add(key, doc)
+			s.add(key, doc)
+			if l := want[key]; len(l) == 0 || l[len(l)-1] != doc {
+				want[key] = append(want[key], doc)
+			}
+		}
+		s.endDoc(doc)
+	}
+	pages, start := s.lists()
+	if len(s.keys) != len(want) {
+		t.Fatalf("%d pairs, want %d", len(s.keys), len(want))
+	}
+	for i, k := range s.keys {
+		if got := pages[start[i]:start[i+1]]; !slices.Equal(got, want[k]) {
+			t.Errorf("pair %x: documents %v, want %v", k, got, want[k])
+		}
+	}
+}
+
+func TestPrefixKey(t *testing.T) {
+	for _, p := range []string{"a", "ab", "é", "éz", "東京", "z"} {
+		if got := prefixString(prefixKey([]byte(p))); got != p {
+			t.Errorf("%q comes back as %q", p, got)
+		}
+	}
+	if !(prefixKey([]byte("a")) < prefixKey([]byte("ab")) && prefixKey([]byte("ab")) < prefixKey([]byte("b")) && prefixKey([]byte("z")) < prefixKey([]byte("é"))) {
+		t.Error("prefix keys do not sort as their strings")
+	}
+}
+
+// TestBuildEarly checks that the files handed over early, with those
+// returned, are the index of Build, each kind in one handing, the
+// fragments first.
+func TestBuildEarly(t *testing.T) {
+	want := Build(docs)
+	var got []File
+	var kinds []string
+	ix, err := BuildEarly(context.Background(), docs, func(files []File) {
+		kinds = append(kinds, files[0].Name[strings.IndexByte(files[0].Name, '/')+1:][:1])
+		got = append(got, files...)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(kinds) == 0 || kinds[0] != "f" {
+		t.Errorf("kinds handed over early: %v, want the fragments first", kinds)
+	}
+	if ix.Files[0].Name != "index.js" || len(ix.Files) != 1 {
+		t.Errorf("returned %d files, the first %s; want the manifest alone", len(ix.Files), ix.Files[0].Name)
+	}
+	got = append(got, ix.Files...)
+	slices.SortFunc(got, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	all := slices.Clone(want.Files)
+	slices.SortFunc(all, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	if len(got) != len(all) {
+		t.Fatalf("%d files, want %d", len(got), len(all))
+	}
+	for i := range got {
+		if got[i].Name != all[i].Name || !bytes.Equal(got[i].Data, all[i].Data) {
+			t.Errorf("file %d: %s, want %s", i, got[i].Name, all[i].Name)
+		}
+	}
+	if !maps.Equal(ix.Stats.Files, want.Stats.Files) || !maps.Equal(ix.Stats.Bytes, want.Stats.Bytes) {
+		t.Errorf("stats %+v, want %+v", ix.Stats, want.Stats)
+	}
+}
+
+// TestFragmentJSON checks the fragments written by hand against
+// encoding/json, on text with every kind of character JSON escapes.
+func TestFragmentJSON(t *testing.T) {
+	tricky := []string{"", "plain", `quote " and \ backslash`, "tab\tline\nfeed\rcr\bbs\fff\x00\x1f", "<b>&amp;</b>",
+		"line\u2028para\u2029sep", "bad \xff\xfe utf-8", "Tomás 東京 😀", strings.Repeat("x", 130), "éé" + strings.Repeat("é", 120) + "\xff"}
+	for i, s := range tricky {
+		d := Doc{URL: "/a/" + s, Title: s, Section: s, Description: s, Blocks: []Block{
+			{Anchor: "", Heading: "", Text: s},
+			{Anchor: "x-" + s, Heading: s, Text: "First. " + s + " end."},
+			{Anchor: "review-cadence", Heading: "Review cadence", Text: s + strings.Repeat(" word", 40)},
+		}}
+		blocks := make([][3]string, len(d.Blocks))
+		for j, b := range d.Blocks {
+			anchor := b.Anchor
+			if s, ok := plainSlug(b.Heading); ok && s == anchor {
+				anchor = ""
+			}
+			blocks[j] = [3]string{anchor, b.Heading, snippet(b.Text, snippetRunes)}
+		}
+		want := marshal([]any{d.URL, d.Title, d.Section, d.Description, blocks})
+		if got := fragment(&d); !bytes.Equal(got, want) {
+			t.Errorf("text %d: fragment\n got %s\nwant %s", i, got, want)
+		}
+	}
+	if got := fragment(&Doc{URL: "/"}); string(got) != `["/","","","",[]]` {
+		t.Errorf("empty page: %s", got)
 	}
 }

@@ -24,6 +24,16 @@ var stopSet = func() map[string]bool {
 	return m
 }()
 
+// stopStems are the stems of the stop words, whose positions are kept
+// (pairs leave stop words out).
+var stopStems = func() map[string]bool {
+	m := make(map[string]bool, len(stopWords))
+	for _, w := range stopWords {
+		m[stem(w)] = true
+	}
+	return m
+}()
+
 // stem returns the English stem of a folded word: "running" -> "run",
 // "readiness" -> "readi". Words holding anything but ASCII letters (code
 // names, numbers, other scripts) and words of two letters or fewer are

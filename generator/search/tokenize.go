@@ -13,12 +13,14 @@ const maxWord = 40
 // A tokenizer splits text into words, lowercased and folded. It keeps its
 // buffers between calls, so it is not safe for concurrent use.
 type tokenizer struct {
-	run   []rune // the current run of word characters and joiners
-	segs  []span // the run cut at its joiners
-	humps []span // a segment cut at its camelCase humps
-	buf   []byte
-	at    int  // the position of the next word
-	cjk   bool // the run is of Chinese, Japanese or Korean letters
+	run    []rune // the current run of word characters and joiners
+	segs   []span // the run cut at its joiners
+	humps  []span // the segments cut at their camelCase humps
+	segEnd []int  // where the humps of each segment end in humps
+	buf    []byte
+	at     int  // the position of the next word
+	cjk    bool // the run is of Chinese, Japanese or Korean letters
+	mixed  bool // the run has a joiner, or after its first letter one that is not a lower-case ASCII letter or digit
 }
 
 type span struct{ start, end int }
@@ -32,6 +34,11 @@ const (
 	whole
 	part
 )
+
+// An emitFunc receives a word, its kind, its position and the number of
+// positions it takes: one, or for a whole compound one per part not cut
+// further. The slice w is reused after it returns.
+type emitFunc func(w []byte, kind wordKind, at, n int)
 
 // words calls emit for every word of text, in order, with its position,
 // and returns the number of positions text takes. A run of letters and
@@ -50,9 +57,7 @@ const (
 // indexed as overlapping pairs of letters, each at its own position:
 // "検索エンジン" gives 検索 at 0, 索エ at 1, エン at 2, ンジ at 3 and ジン at 4.
 // A letter on its own is indexed alone.
-//
-// The slice passed to emit is reused after it returns.
-func (t *tokenizer) words(text string, emit func(w []byte, kind wordKind, at int)) int {
+func (t *tokenizer) words(text string, emit emitFunc) int {
 	t.run = t.run[:0]
 	t.at = 0
 	for i := 0; i < len(text); {
@@ -63,17 +68,21 @@ func (t *tokenizer) words(text string, emit func(w []byte, kind wordKind, at int
 		i += size
 		cjk := r >= utf8.RuneSelf && isCJK(r)
 		switch {
-		case cjk || isWordRune(r):
+		case r < utf8.RuneSelf && asciiWord[r] || r >= utf8.RuneSelf && (cjk || isWordRune(r)):
 			if cjk != t.cjk && len(t.run) > 0 {
 				t.flush(emit)
 			}
 			t.cjk = cjk
+			if len(t.run) > 0 && !('a' <= r && r <= 'z' || '0' <= r && r <= '9') {
+				t.mixed = true
+			}
 			t.run = append(t.run, r)
 			continue
 		case isJoiner(r) && len(t.run) > 0 && !t.cjk && i < len(text):
 			next, _ := utf8.DecodeRuneInString(text[i:])
 			if isWordRune(next) && !isCJK(next) {
 				t.run = append(t.run, r)
+				t.mixed = true
 				continue
 			}
 		}
@@ -83,56 +92,71 @@ func (t *tokenizer) words(text string, emit func(w []byte, kind wordKind, at int
 	return t.at
 }
 
-func (t *tokenizer) flush(emit func(w []byte, kind wordKind, at int)) {
+func (t *tokenizer) flush(emit emitFunc) {
 	run := t.run
 	if len(run) == 0 {
 		return
 	}
 	t.run = t.run[:0]
+	mixed := t.mixed
+	t.mixed = false
 	if t.cjk {
 		t.cjk = false
 		if len(run) == 1 {
-			t.emit(emit, run, single, t.at)
+			t.emit(emit, run, single, t.at, 1)
 			t.at++
 			return
 		}
 		for i := 0; i+1 < len(run); i++ {
-			t.emit(emit, run[i:i+2], single, t.at)
+			t.emit(emit, run[i:i+2], single, t.at, 1)
 			t.at++
 		}
 		return
 	}
-	t.segs = splitJoiners(run, t.segs[:0])
-	t.humps = splitHumps(run, t.segs[0], t.humps[:0])
-	if len(t.segs) == 1 && len(t.humps) == 1 {
-		t.emit(emit, run, single, t.at)
+	if !mixed {
+		// Lower-case letters and digits after the first: no joiner, no
+		// hump.
+		t.emit(emit, run, single, t.at, 1)
 		t.at++
 		return
 	}
-	t.emit(emit, run, whole, t.at)
+	// The run cut at its joiners, and each piece at its humps: segEnd[i]
+	// is where the humps of piece i end in t.humps.
+	t.segs = splitJoiners(run, t.segs[:0])
+	t.humps, t.segEnd = t.humps[:0], t.segEnd[:0]
+	for _, seg := range t.segs {
+		t.humps = splitHumps(run, seg, t.humps)
+		t.segEnd = append(t.segEnd, len(t.humps))
+	}
+	if len(t.humps) == 1 {
+		t.emit(emit, run, single, t.at, 1)
+		t.at++
+		return
+	}
+	t.emit(emit, run, whole, t.at, len(t.humps))
+	start := 0
 	for i, seg := range t.segs {
-		if i > 0 {
-			t.humps = splitHumps(run, seg, t.humps[:0])
-		}
-		if len(t.humps) == 1 {
-			t.emit(emit, run[seg.start:seg.end], part, t.at)
+		humps := t.humps[start:t.segEnd[i]]
+		start = t.segEnd[i]
+		if len(humps) == 1 {
+			t.emit(emit, run[seg.start:seg.end], part, t.at, 1)
 			t.at++
 			continue
 		}
 		if len(t.segs) > 1 {
-			t.emit(emit, run[seg.start:seg.end], whole, t.at)
+			t.emit(emit, run[seg.start:seg.end], whole, t.at, len(humps))
 		}
-		for _, h := range t.humps {
-			t.emit(emit, run[h.start:h.end], part, t.at)
+		for _, h := range humps {
+			t.emit(emit, run[h.start:h.end], part, t.at, 1)
 			t.at++
 		}
 	}
 }
 
-func (t *tokenizer) emit(emit func(w []byte, kind wordKind, at int), runes []rune, kind wordKind, at int) {
+func (t *tokenizer) emit(emit emitFunc, runes []rune, kind wordKind, at, n int) {
 	if len(runes) <= maxWord {
 		t.buf = fold(t.buf[:0], runes)
-		emit(t.buf, kind, at)
+		emit(t.buf, kind, at, n)
 	}
 }
 
@@ -164,6 +188,14 @@ func splitHumps(run []rune, seg span, humps []span) []span {
 	}
 	return append(humps, span{start, seg.end})
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (m [utf8.RuneSelf]bool) {
+	for r := range utf8.RuneSelf {
+		m[r] = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return m
+}()
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {

@@ -11,7 +11,7 @@ import (
 func tokens(text string) string {
 	var t tokenizer
 	var out []string
-	t.words(text, func(w []byte, kind wordKind, at int) {
+	t.words(text, func(w []byte, kind wordKind, at, _ int) {
 		switch kind {
 		case whole:
 			out = append(out, string(w)+"+")
@@ -58,13 +58,15 @@ func TestTokenizer(t *testing.T) {
 }
 
 // TestPositions checks the positions of words: a compound takes one per
-// part not cut further, and starts where its first part does.
+// part not cut further (written word@position+positions), and starts
+// where its first part does.
 func TestPositions(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"Launch the readiness review", "launch@0 the@1 readiness@2 review@3 (4)"},
-		{"set base_url in", "set@0 base_url@1 base@1 url@2 in@3 (4)"},
-		{".Page.IsZero now", "page.iszero@0 page@0 iszero@1 is@1 zero@2 now@3 (4)"},
-		{"LaunchDarkly flag", "launchdarkly@0 launch@0 darkly@1 flag@2 (3)"},
+		{"set base_url in", "set@0 base_url@1+2 base@1 url@2 in@3 (4)"},
+		{".Page.IsZero now", "page.iszero@0+3 page@0 iszero@1+2 is@1 zero@2 now@3 (4)"},
+		{"LaunchDarkly flag", "launchdarkly@0+2 launch@0 darkly@1 flag@2 (3)"},
+		{"go-to-market HTTPServer", "go-to-market@0+3 go@0 to@1 market@2 httpserver@3+2 http@3 server@4 (5)"},
 		{"検索エンジン 設定", "検索@0 索エ@1 エン@2 ンジ@3 ジン@4 設定@5 (6)"},
 		{"a 日 b", "a@0 日@1 b@2 (3)"},
 		{strings.Repeat("x", 41) + " kept", "kept@1 (2)"},
@@ -72,8 +74,12 @@ func TestPositions(t *testing.T) {
 	} {
 		var tok tokenizer
 		var out []string
-		n := tok.words(tc.text, func(w []byte, kind wordKind, at int) {
-			out = append(out, fmt.Sprintf("%s@%d", w, at))
+		n := tok.words(tc.text, func(w []byte, kind wordKind, at, n int) {
+			if n == 1 {
+				out = append(out, fmt.Sprintf("%s@%d", w, at))
+			} else {
+				out = append(out, fmt.Sprintf("%s@%d+%d", w, at, n))
+			}
 		})
 		out = append(out, fmt.Sprintf("(%d)", n))
 		if got := strings.Join(out, " "); got != tc.want {
