@@ -140,6 +140,7 @@
       m.postings = {};
       m.phrases = {};
       m.pairFiles = {};
+      m.frags = {};
       return (manifest = m);
     });
   }
@@ -806,7 +807,34 @@
       var mid = (lo + hi + 1) >> 1;
       if (g[mid] <= doc) lo = mid; else hi = mid - 1;
     }
-    return file("f" + lo).then(function (docs) { return docs[doc - g[lo]]; });
+    return group(lo).then(function (docs) { return docs[doc - g[lo]]; });
+  }
+
+  // group returns the pages of fragment group i, read from their file:
+  // per page [url, section, title, description, heading, snippet, ...],
+  // where a url not starting with "/" is the length it shares with the
+  // page before followed by the rest, a section 0 is the page before's,
+  // and a heading [anchor, heading] has an anchor of its own.
+  function group(i) {
+    if (manifest.frags[i]) return manifest.frags[i];
+    return (manifest.frags[i] = file("f" + i).then(function (raw) {
+      var url = "", section = "";
+      return raw.map(function (p) {
+        var u = p[0];
+        if (u && u[0] !== "/") {
+          var r = new Reader(u), n = r.num();
+          u = url.slice(0, n) + u.slice(r.i);
+        }
+        url = u;
+        if (p[1] !== 0) section = p[1];
+        var blocks = [];
+        for (var j = 4; j + 1 < p.length; j += 2) {
+          var h = p[j];
+          blocks.push(typeof h === "string" ? ["", h, p[j + 1]] : [h[0], h[1], p[j + 1]]);
+        }
+        return [u, p[2], section, p[3], blocks];
+      });
+    }));
   }
 
   // href is the address of a page of the site, at a heading.

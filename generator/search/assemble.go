@@ -384,31 +384,66 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 
 // fragmentFiles makes the result fragments of docs, grouped by
 // consecutive documents, and returns the first document of each group as
-// gaps, for the manifest.
+// gaps, for the manifest. A group is a list of fragments, each [url,
+// section, title, description, heading, snippet, heading, snippet, ...]
+// (see fragmentBody). After the first of a group, a url may be written
+// as the length it shares with the one before (a number, see appendNum)
+// followed by the rest, and a section as the same as the one before, 0.
 func fragmentFiles(docs []Doc, out *folders) []byte {
-	frags := make([][]byte, len(docs))
-	parallel(len(docs), func(i int) { frags[i] = fragment(&docs[i]) })
-	var first []byte
-	groups, prevFirst := 0, 0
-	for start := 0; start < len(frags); {
-		end, size := start, 0
-		for end < len(frags) && size < fragmentGroupSize {
-			size += len(frags[end]) + 1
-			end++
-		}
-		b := wrapOpen(make([]byte, 0, size+32), fileStem('f', groups))
-		b = append(b, '[')
-		for i, f := range frags[start:end] {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, f...)
-		}
-		out.addWrapped("fragments", fileName('f', groups), wrapClose(append(b, ']')))
-		first = appendNum(first, uint64(start-prevFirst))
-		prevFirst = start
+	bodies := make([][]byte, len(docs))
+	parallel(len(docs), func(i int) { bodies[i] = fragmentBody(&docs[i]) })
+	var first, group, head []byte
+	groups, prevFirst, groupStart := 0, 0, 0
+	flush := func(end int) {
+		group = append(group, ']')
+		b := wrapOpen(make([]byte, 0, len(group)+32), fileStem('f', groups))
+		out.addWrapped("fragments", fileName('f', groups), wrapClose(append(b, group...)))
+		first = appendNum(first, uint64(groupStart-prevFirst))
+		prevFirst = groupStart
 		groups++
-		start = end
+		group = group[:0]
+		groupStart = end
+	}
+	for d := range docs {
+		head = head[:0]
+		if len(group) == 0 {
+			group = append(group, '[')
+			head = appendJSONString(head, docs[d].URL)
+			head = append(head, ',')
+			head = appendJSONString(head, docs[d].Section)
+		} else {
+			prev := &docs[d-1]
+			url, shared := docs[d].URL, 0
+			for shared < len(url) && shared < len(prev.URL) && url[shared] == prev.URL[shared] && url[shared] < utf8.RuneSelf {
+				shared++
+			}
+			if shared > 2 {
+				head = append(head, '"')
+				head = appendNum(head, uint64(shared))
+				head = appendJSONText(head, url[shared:])
+				head = append(head, '"')
+			} else {
+				head = appendJSONString(head, url)
+			}
+			if docs[d].Section == prev.Section {
+				head = append(head, ",0"...)
+			} else {
+				head = append(head, ',')
+				head = appendJSONString(head, docs[d].Section)
+			}
+			group = append(group, ',')
+		}
+		group = append(group, '[')
+		group = append(group, head...)
+		group = append(group, ',')
+		group = append(group, bodies[d]...)
+		group = append(group, ']')
+		if len(group) >= fragmentGroupSize {
+			flush(d + 1)
+		}
+	}
+	if len(group) > 0 {
+		flush(len(docs))
 	}
 	out.done()
 	return first

@@ -123,13 +123,17 @@
 //	           g: g >> k one bits and a zero bit, then the k low bits of g,
 //	           least significant first, in digits of six bits filled from
 //	           the lowest, the last one padded with zero bits.
-//	fN.js      fragment group N: per page, [url, title, section,
-//	           description, [[anchor, heading, snippet], ...]]. The
-//	           anchor is empty when it is the plain slug of the heading
-//	           (ASCII, lower case, spaces made '-', only letters, digits,
-//	           '-' and '_' kept). The snippet is the block's first
-//	           sentences, or failing that its first words, in at most
-//	           100 letters.
+//	fN.js      fragment group N: per page, [url, section, title,
+//	           description, heading, snippet, heading, snippet, ...].
+//	           After the first page of the group, a url that shares more
+//	           than two letters with the one before is that length (a
+//	           number as above) and the rest, and a section the same as
+//	           the one before is 0. A heading is [anchor, heading] unless
+//	           its anchor is its plain slug (ASCII, lower case, spaces made
+//	           '-', only letters, digits, '-' and '_' kept), or both are
+//	           empty (the text before the first heading). The snippet is
+//	           the block's first sentences, or failing that its first
+//	           words, in at most 100 letters.
 //	sN.js      prefix table N: for each one- and two-letter start of a
 //	           word of the titles and descriptions with one first letter,
 //	           the best pages in order.

@@ -296,7 +296,7 @@ func decode(t *testing.T, ix *Index) *decoded {
 		groups.num()
 		var frags [][]any
 		get(fmt.Sprintf("f%d.js", g), &frags)
-		d.frags = append(d.frags, frags...)
+		d.frags = append(d.frags, expandFragments(t, frags)...)
 	}
 	for i, first := range d.manifest["prefixes"].([]any) {
 		var table map[string]string
@@ -338,6 +338,44 @@ func decode(t *testing.T, ix *Index) *decoded {
 		}
 	}
 	return d
+}
+
+// expandFragments reads a fragment group as the browser does: each page
+// as [url, title, section, description, [[anchor, heading, snippet]...]].
+func expandFragments(t *testing.T, group [][]any) [][]any {
+	t.Helper()
+	var out [][]any
+	url, section := "", ""
+	for _, p := range group {
+		u := p[0].(string)
+		if u != "" && u[0] != '/' {
+			n, next, ok := readNum(u, 0)
+			if !ok || int(n) > len(url) {
+				t.Fatalf("fragment url %q after %q", u, url)
+			}
+			u = url[:n] + u[next:]
+		}
+		url = u
+		if s, ok := p[1].(string); ok {
+			section = s
+		} else if p[1] != 0.0 {
+			t.Fatalf("fragment section %v", p[1])
+		}
+		var blocks []any
+		for j := 4; j+1 < len(p); j += 2 {
+			switch h := p[j].(type) {
+			case string:
+				blocks = append(blocks, []any{"", h, p[j+1]})
+			case []any:
+				blocks = append(blocks, []any{h[0], h[1], p[j+1]})
+			}
+		}
+		if blocks == nil {
+			blocks = []any{}
+		}
+		out = append(out, []any{u, p[2], section, p[3], blocks})
+	}
+	return out
 }
 
 // pairFile returns list n of pairs file x<file>.js.
@@ -939,31 +977,48 @@ func TestBuildEarly(t *testing.T) {
 	}
 }
 
-// TestFragmentJSON checks the fragments written by hand against
-// encoding/json, on text with every kind of character JSON escapes.
+// TestFragmentJSON checks the fragments written by hand: they read back as
+// the texts they were made of, through text with every kind of character
+// JSON escapes.
 func TestFragmentJSON(t *testing.T) {
 	tricky := []string{"", "plain", `quote " and \ backslash`, "tab\tline\nfeed\rcr\bbs\fff\x00\x1f", "<b>&amp;</b>",
 		"line\u2028para\u2029sep", "bad \xff\xfe utf-8", "Tomás 東京 😀", strings.Repeat("x", 130), "éé" + strings.Repeat("é", 120) + "\xff"}
-	for i, s := range tricky {
-		d := Doc{URL: "/a/" + s, Title: s, Section: s, Description: s, Blocks: []Block{
+	var docs []Doc
+	for _, s := range tricky {
+		docs = append(docs, Doc{URL: "/a/" + s, Title: s, Section: s, Description: s, Blocks: []Block{
 			{Anchor: "", Heading: "", Text: s},
 			{Anchor: "x-" + s, Heading: s, Text: "First. " + s + " end."},
 			{Anchor: "review-cadence", Heading: "Review cadence", Text: s + strings.Repeat(" word", 40)},
-		}}
-		blocks := make([][3]string, len(d.Blocks))
+		}}, Doc{URL: "/a/" + s + "/b/", Title: "B", Section: s})
+	}
+	ix := Build(docs)
+	got := decode(t, ix).frags
+	valid := func(s string) string { return string([]rune(s)) }
+	for i, d := range docs {
+		f := got[i]
+		if f[0] != valid(d.URL) || f[1] != valid(d.Title) || f[2] != valid(d.Section) || f[3] != valid(d.Description) {
+			t.Errorf("page %d: fragment %q, want %q %q %q %q", i, f[:4], d.URL, d.Title, d.Section, d.Description)
+		}
+		blocks := f[4].([]any)
+		if len(blocks) != len(d.Blocks) {
+			t.Fatalf("page %d: %d blocks, want %d", i, len(blocks), len(d.Blocks))
+		}
 		for j, b := range d.Blocks {
 			anchor := b.Anchor
 			if s, ok := plainSlug(b.Heading); ok && s == anchor {
 				anchor = ""
 			}
-			blocks[j] = [3]string{anchor, b.Heading, snippet(b.Text, snippetRunes)}
-		}
-		want := marshal([]any{d.URL, d.Title, d.Section, d.Description, blocks})
-		if got := fragment(&d); !bytes.Equal(got, want) {
-			t.Errorf("text %d: fragment\n got %s\nwant %s", i, got, want)
+			want := []any{valid(anchor), valid(b.Heading), valid(snippet(b.Text, snippetRunes))}
+			if g := blocks[j].([]any); g[0] != want[0] || g[1] != want[1] || g[2] != want[2] {
+				t.Errorf("page %d, block %d: %q, want %q", i, j, g, want)
+			}
 		}
 	}
-	if got := fragment(&Doc{URL: "/"}); string(got) != `["/","","","",[]]` {
-		t.Errorf("empty page: %s", got)
+	// Read back by the browser's JSON.parse, which the files are made for:
+	// the same JSON as encoding/json's.
+	for _, s := range tricky {
+		if got, want := string(appendJSONString(nil, s)), string(marshal(s)); got != want {
+			t.Errorf("%q: %s, want %s", s, got, want)
+		}
 	}
 }
