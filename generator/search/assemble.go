@@ -197,8 +197,9 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 	}
 
 	// Postings shards: the lists of consecutive stems, as many as fit in
-	// postingsShardSize; a longer list has a shard of its own. The digits
-	// need no escaping in a JSON string.
+	// postingsShardSize; a list of more than a third of that has a shard
+	// of its own, so that a query for a common word loads its list
+	// alone. The digits need no escaping in a JSON string.
 	shardOf := make([]int32, nStems) // by rank
 	indexIn := make([]int32, nStems)
 	var shardEnd []int // the first rank after each shard
@@ -217,10 +218,13 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 		buf = startPostings()
 		inShard = 0
 	}
+	alone := false // the shard holds a long list
 	for r, s := range order {
-		if inShard > 0 && len(buf)-head+len(lists[r]) > postingsShardSize {
+		long := len(lists[r]) > postingsShardSize/3
+		if inShard > 0 && (alone || long || len(buf)-head+len(lists[r]) > postingsShardSize) {
 			flushPostings(r)
 		}
+		alone = long
 		shardOf[r], indexIn[r] = int32(len(shardEnd)), int32(inShard)
 		inShard++
 		buf = append(buf, lists[r]...)
@@ -230,23 +234,47 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 	flushPostings(nStems)
 	out.done()
 
-	// For each postings shard, a phrases shard of the same stems: each
-	// one's pair table and, if it keeps them, its positions.
+	// Phrases shards: for the postings shards in turn, the number of
+	// their stems, then for each its pair table and, if it keeps them,
+	// its number of documents and its positions. A shard holds the
+	// consecutive postings shards that fit in phrasesShardSize, or one.
+	var phraseFirst []byte // the first postings shard of each phrases shard, as gaps
+	var b, section []byte
+	files, prevFirst, first := 0, 0, 0
+	flushPhrases := func(next int) {
+		out.addWrapped("phrases", fileName('q', files), wrapClose(append(b, '"')))
+		phraseFirst = appendNum(phraseFirst, uint64(first-prevFirst))
+		prevFirst, first = first, next
+		files++
+		b = nil
+	}
 	start := 0
 	for n, end := range shardEnd {
-		b := append(wrapOpen(nil, fileStem('q', n)), '"')
+		section = appendNum(section[:0], uint64(end-start))
 		for r := start; r < end; r++ {
 			h := uint64(len(pairs[r])) * 2
 			if positioned[order[r]] {
 				h++
 			}
-			b = appendNum(b, h)
-			b = appendPairTable(b, pairs[r], shardOf, indexIn)
-			b = append(b, positions[r]...)
+			section = appendNum(section, h)
+			section = appendPairTable(section, pairs[r], shardOf, indexIn)
+			if positioned[order[r]] {
+				section = appendNum(section, uint64(df[order[r]]))
+				section = append(section, positions[r]...)
+			}
 			positions[r] = nil
 		}
-		out.addWrapped("phrases", fileName('q', n), wrapClose(append(b, '"')))
+		if b != nil && len(b)+len(section) > phrasesShardSize {
+			flushPhrases(n)
+		}
+		if b == nil {
+			b = append(wrapOpen(make([]byte, 0, phrasesShardSize+64), fileStem('q', files)), '"')
+		}
+		b = append(b, section...)
 		start = end
+	}
+	if b != nil {
+		flushPhrases(len(shardEnd))
 	}
 	out.done()
 
@@ -373,6 +401,7 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 		"dict":      dictFirst,
 		"prefixes":  firsts,
 		"fragments": string(fragFirst),
+		"phrases":   string(phraseFirst),
 		"facets":    facetNames,
 	})
 	ix.Files = append([]File{{"index.js", wrap("index", manifest)}}, ix.Files...)

@@ -85,6 +85,7 @@ var lengthNorm = [numFields]float64{0.5, 0.5, 0.5, 0.75}
 const (
 	dictShardSize     = 2 << 10
 	postingsShardSize = 3 << 10
+	phrasesShardSize  = 1 << 10
 	fragmentGroupSize = 2 << 10
 	snippetRunes      = 100
 	shortResults      = 10
