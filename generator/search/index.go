@@ -83,7 +83,7 @@ var lengthNorm = [numFields]float64{0.5, 0.5, 0.5, 0.75}
 
 // Target sizes of the shards, before compression.
 const (
-	dictShardSize     = 2 << 10
+	dictShardSize     = 1 << 10
 	postingsShardSize = 3 << 10
 	phrasesShardSize  = 1 << 10
 	fragmentGroupSize = 2 << 10
