@@ -136,10 +136,14 @@
       var r = new Reader(m.fragments), first = 0;
       m.groups = [];
       while (r.more()) m.groups.push(first += r.num());
+      r = new Reader(m.phrases);
+      m.phraseFiles = [];
+      for (first = 0; r.more();) m.phraseFiles.push(first += r.num());
       m.dicts = {};
       m.postings = {};
       m.phrases = {};
       m.pairFiles = {};
+      m.frags = {};
       return (manifest = m);
     });
   }
@@ -188,15 +192,26 @@
     return (manifest.postings[s] = file("p" + s).then(function (data) {
       var r = new Reader(data), lists = [], bitsetLen = Math.ceil(manifest.docs / 6);
       while (r.more()) {
-        var h = r.num(), full = h >> 2, tiers = h & 3, docs = [], ps = [], doc = -1, j;
+        var h = r.num(), full = h >> 2, tiers = h & 3, docs = [], ps = [], doc = -1, next, j;
         for (j = 0; j < full; j++) {
           docs.push(doc += r.num() + 1);
           ps.push(posting(r, true));
         }
         for (var t = 0; t < tiers; t++) {
-          var p = posting(r, false), count = r.num();
-          if (count) {
-            for (j = 0, doc = -1; j < count; j++) {
+          // A tier's pages: a list (its length times two first), the
+          // list of the pages left out (times two plus one), or a bitset.
+          var p = posting(r, false), v = r.num();
+          if (v % 2) {
+            for (j = 0, doc = -1, next = 0; j < (v - 1) / 2; j++) {
+              doc += r.num() + 1;
+              for (; next < doc; next++) { docs.push(next); ps.push(p); }
+              next = doc + 1;
+            }
+            for (; next < manifest.docs; next++) { docs.push(next); ps.push(p); }
+            continue;
+          }
+          if (v) {
+            for (j = 0, doc = -1; j < v / 2; j++) {
               docs.push(doc += r.num() + 1);
               ps.push(p);
             }
@@ -240,36 +255,51 @@
   // the second word's stem, how many places after the first it starts,
   // and where the pages of the pair are; and, if the stem keeps them, its
   // positions: its documents in order, and for document i its positions
-  // pos[start[i]] to pos[start[i + 1] - 1].
+  // pos[start[i]] to pos[start[i + 1] - 1]. The phrases file that holds
+  // shard s holds the shards after it up to the next file's first.
   function phraseShard(s) {
     if (manifest.phrases[s]) return manifest.phrases[s];
-    return (manifest.phrases[s] = Promise.all([postings(s), file("q" + s)]).then(function (x) {
+    var f = manifest.phraseFiles, lo = 0, hi = f.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (f[mid] <= s) lo = mid; else hi = mid - 1;
+    }
+    return (manifest.phrases[s] = Promise.all([postings(s), file("q" + lo)]).then(function (x) {
       var r = new Reader(x[1]);
-      return x[0].map(function (l) {
-        var h = r.num(), n = Math.floor(h / 2), pairs = {}, i, j;
-        if (n) {
-          var f = r.num(), at = r.num(), shard = 0, index = 0;
-          for (j = 0; j < n; j++) {
-            var ds = r.num(), di = r.num(), dn = r.num();
-            if (j === 0) { shard = ds; index = di; }
-            else if (ds === 0) index += di;
-            else { shard += ds; index = di; }
-            if (j > 0 && dn % 2) { f++; at = 0; } else if (j > 0) at++;
-            pairs[shard + ":" + index + ":" + Math.floor(dn / 2)] = [f, at];
-          }
-        }
-        if (!(h % 2)) return { pairs: pairs, positions: null };
-        var docs = Int32Array.from(l.docs).sort(), start = new Int32Array(docs.length + 1), pos = [];
-        for (i = 0; i < docs.length; i++) {
-          start[i] = pos.length;
-          var c = r.num();
-          if (c % 2) { pos.push((c - 1) / 2); continue; }
-          for (j = 0, at = -1; j < c / 2; j++) pos.push(at += r.num() + 1);
-        }
-        start[docs.length] = pos.length;
-        return { pairs: pairs, positions: { docs: docs, start: start, pos: Int32Array.from(pos) } };
-      });
+      for (var t = f[lo]; t < s; t++) readSection(r, null);
+      return readSection(r, x[0]);
     }));
+  }
+
+  // readSection reads the phrases of the stems of one postings shard, and
+  // returns them if lists, that shard's postings, are given, or skips them.
+  function readSection(r, lists) {
+    var stems = r.num(), out = [], i, j;
+    for (var k = 0; k < stems; k++) {
+      var h = r.num(), n = Math.floor(h / 2), pairs = {};
+      if (n) {
+        var f = r.num(), at = r.num(), shard = 0, index = 0;
+        for (j = 0; j < n; j++) {
+          var ds = r.num(), di = r.num(), dn = r.num();
+          if (j === 0) { shard = ds; index = di; }
+          else if (ds === 0) index += di;
+          else { shard += ds; index = di; }
+          if (j > 0 && dn % 2) { f++; at = 0; } else if (j > 0) at++;
+          pairs[shard + ":" + index + ":" + Math.floor(dn / 2)] = [f, at];
+        }
+      }
+      if (!(h % 2)) { out.push({ pairs: pairs, positions: null }); continue; }
+      var count = r.num(), start = new Int32Array(count + 1), pos = [];
+      for (i = 0; i < count; i++) {
+        start[i] = pos.length;
+        var c = r.num();
+        if (c % 2) { pos.push((c - 1) / 2); continue; }
+        for (j = 0, at = -1; j < c / 2; j++) pos.push(at += r.num() + 1);
+      }
+      start[count] = pos.length;
+      out.push({ pairs: pairs, positions: lists && { docs: Int32Array.from(lists[k].docs).sort(), start: start, pos: Int32Array.from(pos) } });
+    }
+    return out;
   }
 
   // pairFile returns the lists of pairs file f, each the pages of a pair
@@ -806,7 +836,34 @@
       var mid = (lo + hi + 1) >> 1;
       if (g[mid] <= doc) lo = mid; else hi = mid - 1;
     }
-    return file("f" + lo).then(function (docs) { return docs[doc - g[lo]]; });
+    return group(lo).then(function (docs) { return docs[doc - g[lo]]; });
+  }
+
+  // group returns the pages of fragment group i, read from their file:
+  // per page [url, section, title, description, heading, snippet, ...],
+  // where a url not starting with "/" is the length it shares with the
+  // page before followed by the rest, a section 0 is the page before's,
+  // and a heading [anchor, heading] has an anchor of its own.
+  function group(i) {
+    if (manifest.frags[i]) return manifest.frags[i];
+    return (manifest.frags[i] = file("f" + i).then(function (raw) {
+      var url = "", section = "";
+      return raw.map(function (p) {
+        var u = p[0];
+        if (u && u[0] !== "/") {
+          var r = new Reader(u), n = r.num();
+          u = url.slice(0, n) + u.slice(r.i);
+        }
+        url = u;
+        if (p[1] !== 0) section = p[1];
+        var blocks = [];
+        for (var j = 4; j + 1 < p.length; j += 2) {
+          var h = p[j];
+          blocks.push(typeof h === "string" ? ["", h, p[j + 1]] : [h[0], h[1], p[j + 1]]);
+        }
+        return [u, p[2], section, p[3], blocks];
+      });
+    }));
   }
 
   // href is the address of a page of the site, at a heading.

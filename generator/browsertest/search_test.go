@@ -596,7 +596,8 @@ var benchPages = flag.Int("search.pages", 10000, "size of the generated site Ben
 // each is run on a freshly opened page (the first query), then the next
 // one of the list on that page (a further query), each showing its first
 // eight results as the search box does. Phrases in quotes, which load
-// positions too, are measured apart, each after a query without quotes.
+// pairs of words too, are measured apart, each after a query without
+// quotes.
 // Run it once:
 //
 //	go test -run '^$' -bench Search -benchtime 1x ./generator/browsertest/
@@ -641,7 +642,7 @@ func BenchmarkSearch(b *testing.B) {
 		return err
 	})
 
-	// Phrases load positions as well: they are measured apart.
+	// Phrases load pairs of words as well: they are measured apart.
 	var phrases []string
 	queries = slices.DeleteFunc(queries, func(q string) bool {
 		if strings.Contains(q, `"`) {

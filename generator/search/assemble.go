@@ -197,8 +197,9 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 	}
 
 	// Postings shards: the lists of consecutive stems, as many as fit in
-	// postingsShardSize; a longer list has a shard of its own. The digits
-	// need no escaping in a JSON string.
+	// postingsShardSize; a list of more than a third of that has a shard
+	// of its own, so that a query for a common word loads its list
+	// alone. The digits need no escaping in a JSON string.
 	shardOf := make([]int32, nStems) // by rank
 	indexIn := make([]int32, nStems)
 	var shardEnd []int // the first rank after each shard
@@ -217,10 +218,13 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 		buf = startPostings()
 		inShard = 0
 	}
+	alone := false // the shard holds a long list
 	for r, s := range order {
-		if inShard > 0 && len(buf)-head+len(lists[r]) > postingsShardSize {
+		long := len(lists[r]) > postingsShardSize/3
+		if inShard > 0 && (alone || long || len(buf)-head+len(lists[r]) > postingsShardSize) {
 			flushPostings(r)
 		}
+		alone = long
 		shardOf[r], indexIn[r] = int32(len(shardEnd)), int32(inShard)
 		inShard++
 		buf = append(buf, lists[r]...)
@@ -230,23 +234,47 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 	flushPostings(nStems)
 	out.done()
 
-	// For each postings shard, a phrases shard of the same stems: each
-	// one's pair table and, if it keeps them, its positions.
+	// Phrases shards: for the postings shards in turn, the number of
+	// their stems, then for each its pair table and, if it keeps them,
+	// its number of documents and its positions. A shard holds the
+	// consecutive postings shards that fit in phrasesShardSize, or one.
+	var phraseFirst []byte // the first postings shard of each phrases shard, as gaps
+	var b, section []byte
+	files, prevFirst, first := 0, 0, 0
+	flushPhrases := func(next int) {
+		out.addWrapped("phrases", fileName('q', files), wrapClose(append(b, '"')))
+		phraseFirst = appendNum(phraseFirst, uint64(first-prevFirst))
+		prevFirst, first = first, next
+		files++
+		b = nil
+	}
 	start := 0
 	for n, end := range shardEnd {
-		b := append(wrapOpen(nil, fileStem('q', n)), '"')
+		section = appendNum(section[:0], uint64(end-start))
 		for r := start; r < end; r++ {
 			h := uint64(len(pairs[r])) * 2
 			if positioned[order[r]] {
 				h++
 			}
-			b = appendNum(b, h)
-			b = appendPairTable(b, pairs[r], shardOf, indexIn)
-			b = append(b, positions[r]...)
+			section = appendNum(section, h)
+			section = appendPairTable(section, pairs[r], shardOf, indexIn)
+			if positioned[order[r]] {
+				section = appendNum(section, uint64(df[order[r]]))
+				section = append(section, positions[r]...)
+			}
 			positions[r] = nil
 		}
-		out.addWrapped("phrases", fileName('q', n), wrapClose(append(b, '"')))
+		if b != nil && len(b)+len(section) > phrasesShardSize {
+			flushPhrases(n)
+		}
+		if b == nil {
+			b = append(wrapOpen(make([]byte, 0, phrasesShardSize+64), fileStem('q', files)), '"')
+		}
+		b = append(b, section...)
 		start = end
+	}
+	if b != nil {
+		flushPhrases(len(shardEnd))
 	}
 	out.done()
 
@@ -373,6 +401,7 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 		"dict":      dictFirst,
 		"prefixes":  firsts,
 		"fragments": string(fragFirst),
+		"phrases":   string(phraseFirst),
 		"facets":    facetNames,
 	})
 	ix.Files = append([]File{{"index.js", wrap("index", manifest)}}, ix.Files...)
@@ -384,31 +413,66 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 
 // fragmentFiles makes the result fragments of docs, grouped by
 // consecutive documents, and returns the first document of each group as
-// gaps, for the manifest.
+// gaps, for the manifest. A group is a list of fragments, each [url,
+// section, title, description, heading, snippet, heading, snippet, ...]
+// (see fragmentBody). After the first of a group, a url may be written
+// as the length it shares with the one before (a number, see appendNum)
+// followed by the rest, and a section as the same as the one before, 0.
 func fragmentFiles(docs []Doc, out *folders) []byte {
-	frags := make([][]byte, len(docs))
-	parallel(len(docs), func(i int) { frags[i] = fragment(&docs[i]) })
-	var first []byte
-	groups, prevFirst := 0, 0
-	for start := 0; start < len(frags); {
-		end, size := start, 0
-		for end < len(frags) && size < fragmentGroupSize {
-			size += len(frags[end]) + 1
-			end++
-		}
-		b := wrapOpen(make([]byte, 0, size+32), fileStem('f', groups))
-		b = append(b, '[')
-		for i, f := range frags[start:end] {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, f...)
-		}
-		out.addWrapped("fragments", fileName('f', groups), wrapClose(append(b, ']')))
-		first = appendNum(first, uint64(start-prevFirst))
-		prevFirst = start
+	bodies := make([][]byte, len(docs))
+	parallel(len(docs), func(i int) { bodies[i] = fragmentBody(&docs[i]) })
+	var first, group, head []byte
+	groups, prevFirst, groupStart := 0, 0, 0
+	flush := func(end int) {
+		group = append(group, ']')
+		b := wrapOpen(make([]byte, 0, len(group)+32), fileStem('f', groups))
+		out.addWrapped("fragments", fileName('f', groups), wrapClose(append(b, group...)))
+		first = appendNum(first, uint64(groupStart-prevFirst))
+		prevFirst = groupStart
 		groups++
-		start = end
+		group = group[:0]
+		groupStart = end
+	}
+	for d := range docs {
+		head = head[:0]
+		if len(group) == 0 {
+			group = append(group, '[')
+			head = appendJSONString(head, docs[d].URL)
+			head = append(head, ',')
+			head = appendJSONString(head, docs[d].Section)
+		} else {
+			prev := &docs[d-1]
+			url, shared := docs[d].URL, 0
+			for shared < len(url) && shared < len(prev.URL) && url[shared] == prev.URL[shared] && url[shared] < utf8.RuneSelf {
+				shared++
+			}
+			if shared > 2 {
+				head = append(head, '"')
+				head = appendNum(head, uint64(shared))
+				head = appendJSONText(head, url[shared:])
+				head = append(head, '"')
+			} else {
+				head = appendJSONString(head, url)
+			}
+			if docs[d].Section == prev.Section {
+				head = append(head, ",0"...)
+			} else {
+				head = append(head, ',')
+				head = appendJSONString(head, docs[d].Section)
+			}
+			group = append(group, ',')
+		}
+		group = append(group, '[')
+		group = append(group, head...)
+		group = append(group, ',')
+		group = append(group, bodies[d]...)
+		group = append(group, ']')
+		if len(group) >= fragmentGroupSize {
+			flush(d + 1)
+		}
+	}
+	if len(group) > 0 {
+		flush(len(docs))
 	}
 	out.done()
 	return first

@@ -79,8 +79,8 @@
 // The manifest, index.js, holds a version (which changes with any file),
 // the folder of each kind of file, the number of pages, the average field
 // lengths, the stop words, the first word of each dictionary shard, the
-// first letters that have prefix tables, and the first page of each
-// fragment group as gaps. Each kind of file lives in a folder of its own
+// first letters that have prefix tables, the first page of each fragment
+// group and the first postings shard of each phrases shard, as gaps. Each kind of file lives in a folder of its own
 // named after a hash of its files, so that a kind that did not change
 // keeps its folder, and so that a build writes the files of one kind while
 // it makes the next (the fragments first, while it reads the pages):
@@ -100,11 +100,15 @@
 //	           of the title), the heading level and the meta level, and
 //	           last the block plus one (zero for none). A tier is a
 //	           posting without gap or block, shared by a set of pages:
-//	           their number and the gaps between them, or zero and a
-//	           bitset of six pages a digit, whichever is shorter.
-//	qN.js      phrases shard N: for each stem of postings shard N, the
-//	           number of pairs it starts times two, plus one if it keeps
-//	           its positions. If it starts pairs: the pairs file and the
+//	           their number times two and the gaps between them, the
+//	           number of the other pages of the site times two plus one
+//	           and the gaps between those, or zero and a bitset of six
+//	           pages a digit, whichever is shortest.
+//	qN.js      phrases shard N: for each postings shard from the one the
+//	           manifest names for N to the one before the next's, the
+//	           number of its stems, and for each of them the number of
+//	           pairs it starts times two, plus one if it keeps its
+//	           positions. If it starts pairs: the pairs file and the
 //	           place in it of the first pair's list, then for each pair,
 //	           in the order of the second stem and the distance, the
 //	           second stem's postings shard and place (as changes from the
@@ -112,10 +116,11 @@
 //	           the same; else the place itself) and the distance times two
 //	           plus one if its list is the first of the next pairs file
 //	           (else it is the next in the same file). If it keeps its
-//	           positions: for each of its pages in page order, its
-//	           positions in the page: for one position, the position times
-//	           two plus one; for several, their number times two, the
-//	           first, and the gap before each other minus one.
+//	           positions: its number of pages, then for each in page
+//	           order its positions in the page: for one position, the
+//	           position times two plus one; for several, their number
+//	           times two, the first, and the gap before each other minus
+//	           one.
 //	xN.js      pairs file N: lists of pages, one per pair, in the order
 //	           of the first stem, the second and the distance. Each is
 //	           Rice-coded: the number of pages, k, then for each page its
@@ -123,13 +128,17 @@
 //	           g: g >> k one bits and a zero bit, then the k low bits of g,
 //	           least significant first, in digits of six bits filled from
 //	           the lowest, the last one padded with zero bits.
-//	fN.js      fragment group N: per page, [url, title, section,
-//	           description, [[anchor, heading, snippet], ...]]. The
-//	           anchor is empty when it is the plain slug of the heading
-//	           (ASCII, lower case, spaces made '-', only letters, digits,
-//	           '-' and '_' kept). The snippet is the block's first
-//	           sentences, or failing that its first words, in at most
-//	           100 letters.
+//	fN.js      fragment group N: per page, [url, section, title,
+//	           description, heading, snippet, heading, snippet, ...].
+//	           After the first page of the group, a url that shares more
+//	           than two letters with the one before is that length (a
+//	           number as above) and the rest, and a section the same as
+//	           the one before is 0. A heading is [anchor, heading] unless
+//	           its anchor is its plain slug (ASCII, lower case, spaces made
+//	           '-', only letters, digits, '-' and '_' kept), or both are
+//	           empty (the text before the first heading). The snippet is
+//	           the block's first sentences, or failing that its first
+//	           words, in at most 100 letters.
 //	sN.js      prefix table N: for each one- and two-letter start of a
 //	           word of the titles and descriptions with one first letter,
 //	           the best pages in order.

@@ -83,8 +83,9 @@ var lengthNorm = [numFields]float64{0.5, 0.5, 0.5, 0.75}
 
 // Target sizes of the shards, before compression.
 const (
-	dictShardSize     = 2 << 10
+	dictShardSize     = 1 << 10
 	postingsShardSize = 3 << 10
+	phrasesShardSize  = 1 << 10
 	fragmentGroupSize = 2 << 10
 	snippetRunes      = 100
 	shortResults      = 10
@@ -556,40 +557,37 @@ func dedupeShort(hits []shortHit) []shortHit {
 	return slices.Clone(slices.CompactFunc(hits, func(a, b shortHit) bool { return a.prefix == b.prefix }))
 }
 
-// fragment is what a result shows of a page: [url, title, section,
-// description, [[anchor, heading, snippet], ...]]. A page without a
-// description shows the snippet of its first block. The anchor is left
-// empty when it is the heading's plain slug (see plainSlug), which the
-// browser makes again.
-func fragment(d *Doc) []byte {
-	n := len(d.URL) + len(d.Title) + len(d.Section) + len(d.Description) + 16
+// fragmentBody is what a result shows of a page but for its address and
+// section, in its fragment (see fragmentFiles): its title, description
+// and blocks, each a heading and a snippet. A page without a description
+// shows the snippet of its first block. A heading whose anchor is not its
+// plain slug (see plainSlug), which the browser makes again, is written
+// [anchor, heading].
+func fragmentBody(d *Doc) []byte {
+	n := len(d.Title) + len(d.Description) + 8
 	for _, b := range d.Blocks {
-		n += len(b.Anchor) + len(b.Heading) + snippetRunes + 16
+		n += len(b.Heading) + snippetRunes + 8
 	}
 	b := make([]byte, 0, n)
-	b = append(b, '[')
-	for _, s := range []string{d.URL, d.Title, d.Section, d.Description} {
-		b = appendJSONString(b, s)
+	b = appendJSONString(b, d.Title)
+	b = append(b, ',')
+	b = appendJSONString(b, d.Description)
+	for _, bl := range d.Blocks {
 		b = append(b, ',')
-	}
-	b = append(b, '[')
-	for i, bl := range d.Blocks {
-		if i > 0 {
+		if s, ok := plainSlug(bl.Heading); ok && s == bl.Anchor || bl.Anchor == "" && bl.Heading == "" {
+			b = appendJSONString(b, bl.Heading)
+		} else {
+			b = append(b, '[')
+			b = appendJSONString(b, bl.Anchor)
 			b = append(b, ',')
+			b = appendJSONString(b, bl.Heading)
+			b = append(b, ']')
 		}
-		anchor := bl.Anchor
-		if s, ok := plainSlug(bl.Heading); ok && s == anchor {
-			anchor = ""
-		}
-		b = append(b, '[')
-		b = appendJSONString(b, anchor)
-		b = append(b, ',')
-		b = appendJSONString(b, bl.Heading)
 		b = append(b, ',', '"')
 		b = appendSnippet(b, bl.Text, snippetRunes, appendJSONText)
-		b = append(b, '"', ']')
+		b = append(b, '"')
 	}
-	return append(b, ']', ']')
+	return b
 }
 
 // plainSlug returns the id a heading of ASCII text gets, when it has no

@@ -99,24 +99,37 @@ func (d *decoded) posting(r *numbers, withBlock bool) decodedPosting {
 	return p
 }
 
-// docSet reads a set of documents: a list or a bitset.
+// docSet reads a set of documents: a list, the list of the others, or a
+// bitset.
 func (d *decoded) docSet(r *numbers) []int {
 	var set []int
-	n, doc := r.num(), -1
-	if n > 0 {
-		for range n {
+	v, doc := r.num(), -1
+	docs := int(d.manifest["docs"].(float64))
+	switch {
+	case v%2 == 0 && v > 0:
+		for range v / 2 {
 			doc += r.num() + 1
 			set = append(set, doc)
 		}
-		return set
-	}
-	docs := int(d.manifest["docs"].(float64))
-	for i := range (docs + 5) / 6 {
-		bits := digitValue[r.s[r.i]]
-		r.i++
-		for b := range 6 {
-			if bits&(1<<b) != 0 {
-				set = append(set, i*6+b)
+	case v%2 == 1:
+		out := map[int]bool{}
+		for range v / 2 {
+			doc += r.num() + 1
+			out[doc] = true
+		}
+		for i := range docs {
+			if !out[i] {
+				set = append(set, i)
+			}
+		}
+	default:
+		for i := range (docs + 5) / 6 {
+			bits := digitValue[r.s[r.i]]
+			r.i++
+			for b := range 6 {
+				if bits&(1<<b) != 0 {
+					set = append(set, i*6+b)
+				}
 			}
 		}
 	}
@@ -231,64 +244,96 @@ func decode(t *testing.T, ix *Index) *decoded {
 			}
 			slices.SortFunc(d.lists[key], func(a, b decodedPosting) int { return a.doc - b.doc })
 		}
-		// The phrases shard: for each stem of the postings shard, its
-		// pair table, and if it keeps them its positions in each of its
-		// documents in order.
+	}
+	// The phrases shards: for the postings shards in turn from the first
+	// of each, the number of their stems, then for each stem its pair
+	// table, and if it keeps them its number of documents and its
+	// positions in each of them in order.
+	shards := 0
+	for {
+		if _, ok := files[path(fmt.Sprintf("p%d.js", shards))]; !ok {
+			break
+		}
+		shards++
+	}
+	firsts := &numbers{s: d.manifest["phrases"].(string), t: t}
+	var qFirst []int
+	for f := 0; firsts.more(); {
+		f += firsts.num()
+		qFirst = append(qFirst, f)
+	}
+	if len(qFirst) == 0 || qFirst[0] != 0 {
+		t.Fatalf("phrases shards begin at postings shards %v", qFirst)
+	}
+	for q, s := range qFirst {
+		end := shards
+		if q+1 < len(qFirst) {
+			end = qFirst[q+1]
+		}
 		var phrases string
-		get(fmt.Sprintf("q%d.js", s), &phrases)
-		r = &numbers{s: phrases, t: t}
-		for i := 0; r.more(); i++ {
-			key := [2]int{s, i}
-			if _, ok := d.lists[key]; !ok {
-				t.Fatalf("q%d.js has more stems than p%d.js", s, s)
-			}
-			h := r.num()
-			if n := h / 2; n > 0 {
-				file, at := r.num(), r.num()
-				b := [2]int{}
-				for j := range n {
-					shard, index := r.num(), r.num()
-					switch {
-					case j == 0:
-						b = [2]int{shard, index}
-					case shard == 0:
-						b[1] += index
-					default:
-						b = [2]int{b[0] + shard, index}
-					}
-					dn := r.num()
-					if j > 0 && dn%2 == 1 {
-						file, at = file+1, 0
-					} else if j > 0 {
-						at++
-					}
-					ref := pairRef{key, b, dn / 2}
-					if _, dup := d.pairs[ref]; dup {
-						t.Errorf("q%d.js: stem %d has the pair %v twice", s, i, ref)
-					}
-					d.pairs[ref] = pairFile(t, files[path(fmt.Sprintf("x%d.js", file))], file, at)
+		get(fmt.Sprintf("q%d.js", q), &phrases)
+		r := &numbers{s: phrases, t: t}
+		for ; s < end; s++ {
+			stems := r.num()
+			for i := range stems {
+				key := [2]int{s, i}
+				if _, ok := d.lists[key]; !ok {
+					t.Fatalf("q%d.js has more stems than p%d.js", q, s)
 				}
-			}
-			if h%2 == 0 {
-				continue
-			}
-			d.positions[key] = map[int][]int{}
-			for _, p := range d.lists[key] {
 				h := r.num()
-				var at []int
-				if h%2 == 1 {
-					at = []int{h / 2}
-				} else {
-					for j := range h / 2 {
-						if j == 0 {
-							at = append(at, r.num())
-						} else {
-							at = append(at, at[j-1]+r.num()+1)
+				if n := h / 2; n > 0 {
+					file, at := r.num(), r.num()
+					b := [2]int{}
+					for j := range n {
+						shard, index := r.num(), r.num()
+						switch {
+						case j == 0:
+							b = [2]int{shard, index}
+						case shard == 0:
+							b[1] += index
+						default:
+							b = [2]int{b[0] + shard, index}
+						}
+						dn := r.num()
+						if j > 0 && dn%2 == 1 {
+							file, at = file+1, 0
+						} else if j > 0 {
+							at++
+						}
+						ref := pairRef{key, b, dn / 2}
+						if _, dup := d.pairs[ref]; dup {
+							t.Errorf("q%d.js: stem %v has the pair %v twice", q, key, ref)
+						}
+						d.pairs[ref] = pairFile(t, files[path(fmt.Sprintf("x%d.js", file))], file, at)
+					}
+				}
+				if h%2 == 0 {
+					continue
+				}
+				if n := r.num(); n != len(d.lists[key]) {
+					t.Errorf("q%d.js: stem %v has positions in %d documents, and postings in %d", q, key, n, len(d.lists[key]))
+				}
+				d.positions[key] = map[int][]int{}
+				for _, p := range d.lists[key] {
+					h := r.num()
+					var at []int
+					if h%2 == 1 {
+						at = []int{h / 2}
+					} else {
+						for j := range h / 2 {
+							if j == 0 {
+								at = append(at, r.num())
+							} else {
+								at = append(at, at[j-1]+r.num()+1)
+							}
 						}
 					}
+					d.positions[key][p.doc] = at
 				}
-				d.positions[key][p.doc] = at
 			}
+		}
+		if r.more() {
+			t.Errorf("q%d.js goes on after postings shard %d", q, end-1)
 		}
 	}
 	groups := &numbers{s: d.manifest["fragments"].(string), t: t}
@@ -296,7 +341,7 @@ func decode(t *testing.T, ix *Index) *decoded {
 		groups.num()
 		var frags [][]any
 		get(fmt.Sprintf("f%d.js", g), &frags)
-		d.frags = append(d.frags, frags...)
+		d.frags = append(d.frags, expandFragments(t, frags)...)
 	}
 	for i, first := range d.manifest["prefixes"].([]any) {
 		var table map[string]string
@@ -338,6 +383,44 @@ func decode(t *testing.T, ix *Index) *decoded {
 		}
 	}
 	return d
+}
+
+// expandFragments reads a fragment group as the browser does: each page
+// as [url, title, section, description, [[anchor, heading, snippet]...]].
+func expandFragments(t *testing.T, group [][]any) [][]any {
+	t.Helper()
+	var out [][]any
+	url, section := "", ""
+	for _, p := range group {
+		u := p[0].(string)
+		if u != "" && u[0] != '/' {
+			n, next, ok := readNum(u, 0)
+			if !ok || int(n) > len(url) {
+				t.Fatalf("fragment url %q after %q", u, url)
+			}
+			u = url[:n] + u[next:]
+		}
+		url = u
+		if s, ok := p[1].(string); ok {
+			section = s
+		} else if p[1] != 0.0 {
+			t.Fatalf("fragment section %v", p[1])
+		}
+		var blocks []any
+		for j := 4; j+1 < len(p); j += 2 {
+			switch h := p[j].(type) {
+			case string:
+				blocks = append(blocks, []any{"", h, p[j+1]})
+			case []any:
+				blocks = append(blocks, []any{h[0], h[1], p[j+1]})
+			}
+		}
+		if blocks == nil {
+			blocks = []any{}
+		}
+		out = append(out, []any{u, p[2], section, p[3], blocks})
+	}
+	return out
 }
 
 // pairFile returns list n of pairs file x<file>.js.
@@ -546,7 +629,7 @@ func TestIndexLarge(t *testing.T) {
 		})
 	}
 	ix := Build(many)
-	for _, kind := range []string{"dictionary", "postings", "fragments"} {
+	for _, kind := range []string{"dictionary", "postings", "phrases", "pairs", "fragments"} {
 		if ix.Stats.Files[kind] < 2 {
 			t.Errorf("%d %s files, want several", ix.Stats.Files[kind], kind)
 		}
@@ -939,31 +1022,90 @@ func TestBuildEarly(t *testing.T) {
 	}
 }
 
-// TestFragmentJSON checks the fragments written by hand against
-// encoding/json, on text with every kind of character JSON escapes.
+// TestFragmentJSON checks the fragments written by hand: they read back as
+// the texts they were made of, through text with every kind of character
+// JSON escapes.
 func TestFragmentJSON(t *testing.T) {
 	tricky := []string{"", "plain", `quote " and \ backslash`, "tab\tline\nfeed\rcr\bbs\fff\x00\x1f", "<b>&amp;</b>",
 		"line\u2028para\u2029sep", "bad \xff\xfe utf-8", "Tomás 東京 😀", strings.Repeat("x", 130), "éé" + strings.Repeat("é", 120) + "\xff"}
-	for i, s := range tricky {
-		d := Doc{URL: "/a/" + s, Title: s, Section: s, Description: s, Blocks: []Block{
+	var docs []Doc
+	for _, s := range tricky {
+		docs = append(docs, Doc{URL: "/a/" + s, Title: s, Section: s, Description: s, Blocks: []Block{
 			{Anchor: "", Heading: "", Text: s},
 			{Anchor: "x-" + s, Heading: s, Text: "First. " + s + " end."},
 			{Anchor: "review-cadence", Heading: "Review cadence", Text: s + strings.Repeat(" word", 40)},
-		}}
-		blocks := make([][3]string, len(d.Blocks))
+		}}, Doc{URL: "/a/" + s + "/b/", Title: "B", Section: s})
+	}
+	ix := Build(docs)
+	got := decode(t, ix).frags
+	valid := func(s string) string { return string([]rune(s)) }
+	for i, d := range docs {
+		f := got[i]
+		if f[0] != valid(d.URL) || f[1] != valid(d.Title) || f[2] != valid(d.Section) || f[3] != valid(d.Description) {
+			t.Errorf("page %d: fragment %q, want %q %q %q %q", i, f[:4], d.URL, d.Title, d.Section, d.Description)
+		}
+		blocks := f[4].([]any)
+		if len(blocks) != len(d.Blocks) {
+			t.Fatalf("page %d: %d blocks, want %d", i, len(blocks), len(d.Blocks))
+		}
 		for j, b := range d.Blocks {
 			anchor := b.Anchor
 			if s, ok := plainSlug(b.Heading); ok && s == anchor {
 				anchor = ""
 			}
-			blocks[j] = [3]string{anchor, b.Heading, snippet(b.Text, snippetRunes)}
-		}
-		want := marshal([]any{d.URL, d.Title, d.Section, d.Description, blocks})
-		if got := fragment(&d); !bytes.Equal(got, want) {
-			t.Errorf("text %d: fragment\n got %s\nwant %s", i, got, want)
+			want := []any{valid(anchor), valid(b.Heading), valid(snippet(b.Text, snippetRunes))}
+			if g := blocks[j].([]any); g[0] != want[0] || g[1] != want[1] || g[2] != want[2] {
+				t.Errorf("page %d, block %d: %q, want %q", i, j, g, want)
+			}
 		}
 	}
-	if got := fragment(&Doc{URL: "/"}); string(got) != `["/","","","",[]]` {
-		t.Errorf("empty page: %s", got)
+	// Read back by the browser's JSON.parse, which the files are made for:
+	// the same JSON as encoding/json's.
+	for _, s := range tricky {
+		if got, want := string(appendJSONString(nil, s)), string(marshal(s)); got != want {
+			t.Errorf("%q: %s, want %s", s, got, want)
+		}
+	}
+}
+
+// TestDocSet codes sets of pages as lists, lists of the pages left out,
+// or bitsets, whichever is shortest, and reads them back.
+func TestDocSet(t *testing.T) {
+	const n = 1000
+	r := rand.New(rand.NewSource(2))
+	d := &decoded{manifest: map[string]any{"docs": float64(n)}}
+	for _, tc := range []struct {
+		density float64
+		form    byte // the first digit: a list's is even, the others' odd, a bitset's 0
+		maxLen  int
+	}{
+		{0.01, 'e', 40}, {0.5, '0', 170}, {0.995, 'o', 40}, {1, 'o', 4},
+	} {
+		var set []int32
+		for doc := range int32(n) {
+			if r.Float64() < tc.density {
+				set = append(set, doc)
+			}
+		}
+		b := appendDocSet([]byte("x"), n, len(set), slices.Values(set))
+		v, _, _ := readNum(string(b), 1)
+		form := byte('0')
+		if v > 0 && v%2 == 0 {
+			form = 'e'
+		} else if v%2 == 1 {
+			form = 'o'
+		}
+		if form != tc.form || len(b)-1 > tc.maxLen {
+			t.Errorf("density %v: %d pages written in %d digits, form %c; want form %c in at most %d", tc.density, len(set), len(b)-1, form, tc.form, tc.maxLen)
+		}
+		got := d.docSet(&numbers{s: string(b), i: 1, t: t})
+		if len(got) != len(set) {
+			t.Fatalf("density %v: read back %d pages, want %d", tc.density, len(got), len(set))
+		}
+		for i := range got {
+			if int32(got[i]) != set[i] {
+				t.Fatalf("density %v: page %d read back as %d, want %d", tc.density, i, got[i], set[i])
+			}
+		}
 	}
 }

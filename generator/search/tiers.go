@@ -192,22 +192,41 @@ func (s *tierScratch) mark(n int) []bool {
 }
 
 // appendDocSet appends a set of n pages, given in page order, as the
-// shorter of a list (their number, then the gap before each) or a bitset
-// (zero, then one digit for each six pages of the site, the first page in
-// the lowest bit).
+// shortest of a list (their number times two, then the gap before each),
+// a list of the pages of the site not in the set (their number times two
+// plus one, then the gap before each) or a bitset (zero, then one digit
+// for each six pages of the site, the first page in the lowest bit).
 func appendDocSet(b []byte, nDocs, n int, docs iter.Seq[int32]) []byte {
 	bitsetLen := (nDocs + 5) / 6
+	best := bitsetLen + 1
 	start := len(b)
-	b = appendNum(b, uint64(n))
+	b = appendNum(b, uint64(n)*2)
 	prev := int32(-1)
 	for doc := range docs {
 		b = appendNum(b, uint64(doc-prev-1))
 		prev = doc
-		if len(b)-start > bitsetLen+1 {
+		if len(b)-start >= best {
 			break
 		}
 	}
-	if len(b)-start <= bitsetLen+1 {
+	if len(b)-start < best {
+		return b
+	}
+	// The pages not in the set, unless they take longer than a bitset.
+	b = appendNum(b[:start], uint64(nDocs-n)*2+1)
+	prev, next := int32(-1), int32(0)
+	for doc := range docs {
+		for ; next < doc && len(b)-start < best; next++ {
+			b = appendNum(b, uint64(next-prev-1))
+			prev = next
+		}
+		next = doc + 1
+	}
+	for ; next < int32(nDocs) && len(b)-start < best; next++ {
+		b = appendNum(b, uint64(next-prev-1))
+		prev = next
+	}
+	if len(b)-start < best {
 		return b
 	}
 	b = append(b[:start], digits[0])
