@@ -9,6 +9,7 @@ import (
 	"path"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/opsdocs/opsdocs/assets"
@@ -101,6 +102,7 @@ type page struct {
 	curriculum *curriculum.Curriculum
 	review     *freshness.Review
 	fieldLinks []fieldLink
+	indexed    bool // added to the builder's indexer
 }
 
 // Build builds the site described by opts. Problems in the site's content
@@ -165,6 +167,12 @@ type builder struct {
 	git         *gitDates
 	searchLater bool
 	docs        []search.Doc
+
+	// In a one-shot build, each page is indexed for search as soon as it
+	// is rendered (see indexAsRendered).
+	indexer  *search.Builder
+	searchID map[*page]int
+	indexed  [2]atomic.Int64 // pages indexed as rendered, and after
 }
 
 func (b *builder) stage(name string) {
@@ -232,13 +240,19 @@ func (b *builder) run(ctx context.Context) error {
 	// never holds the HTML of every page at once; without output, they
 	// are converted all the same, for their diagnostics.
 	if b.opts.Output != nil {
+		b.indexAsRendered()
 		if err := b.render(ctx); err != nil {
 			return err
 		}
 	}
 	b.convertRest()
 	b.checkLinks(&b.diags)
-	docs := b.searchDocs()
+	var docs []search.Doc
+	if b.indexer != nil {
+		b.indexRest()
+	} else {
+		docs = b.searchDocs()
+	}
 	b.releaseSite()
 	b.stage("pages")
 	if b.opts.Output == nil {
@@ -571,6 +585,7 @@ func (b *builder) renderPage(p *page, site *render.Site, nv *nav) error {
 		return b.templateError(err, p.URL)
 	}
 	err := b.writeHTML(outputPath(p.URL), buf.Bytes())
+	b.indexPage(p, false)
 	b.releaseRendered(p)
 	return err
 }
