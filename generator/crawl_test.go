@@ -1,7 +1,6 @@
-package generator
+package generator_test
 
 import (
-	"context"
 	"html"
 	"io"
 	"io/fs"
@@ -15,7 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/opsdocs/opsdocs/generator/output"
+	"github.com/opsdocs/opsdocs/generator"
+	"github.com/opsdocs/opsdocs/generator/browsertest"
 )
 
 // TestCrawlSubPath builds the demo portal for a sub-path, serves the
@@ -23,7 +23,7 @@ import (
 // link and asset from the home page: none may be missing, and none may
 // leave the sub-path.
 func TestCrawlSubPath(t *testing.T) {
-	dir := buildDemoDir(t, Options{BaseURL: "https://intranet.example.com/product-ops/"})
+	dir := buildDemoDir(t, generator.Options{BaseURL: "https://intranet.example.com/product-ops/"})
 	site := serveUnder(t, dir, "/product-ops/")
 	n := crawl(t, site+"/product-ops/")
 	if n < 50 {
@@ -36,7 +36,7 @@ func TestCrawlSubPath(t *testing.T) {
 // output as a browser reads it from disk: no URL of an HTML file may start
 // with /, and each must name a file that exists, not a folder.
 func TestCrawlRelative(t *testing.T) {
-	dir := buildDemoDir(t, Options{RelativeURLs: true})
+	dir := buildDemoDir(t, generator.Options{RelativeURLs: true})
 	site := serveUnder(t, dir, "/somewhere/deep/")
 	if n := crawl(t, site+"/somewhere/deep/"); n < 50 {
 		t.Errorf("crawled %d pages; the demo portal has more: are links followed?", n)
@@ -75,25 +75,12 @@ func TestCrawlRelative(t *testing.T) {
 }
 
 // buildDemoDir builds the demo portal into a temporary folder.
-func buildDemoDir(t *testing.T, opts Options) string {
+func buildDemoDir(t *testing.T, opts generator.Options) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "public")
-	w, err := output.NewDir(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts.Site, opts.Output = os.DirFS(".."), w
+	opts.Site = os.DirFS("..")
 	opts.Now = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
-	res, err := Build(context.Background(), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Errors() {
-		t.Fatalf("the demo portal has errors: %v", res.Diagnostics)
-	}
-	if err := w.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	browsertest.Build(t, dir, opts)
 	return dir
 }
 

@@ -6,6 +6,9 @@
 // PATH ("make test" installs Debian's package). When there is none, tests
 // fail with a message saying how to install it: browser tests are never
 // skipped silently.
+//
+// Build and Serve make the site and serve it, for these tests and for
+// others that read a built site over HTTP.
 package browsertest
 
 import (
@@ -22,6 +25,8 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/opsdocs/opsdocs/generator"
+	"github.com/opsdocs/opsdocs/generator/output"
 )
 
 // Chromium returns the path of the browser, or fails t.
@@ -174,6 +179,30 @@ func (b *Browser) NoConsoleErrors(t testing.TB) {
 	for _, e := range b.ConsoleErrors() {
 		t.Errorf("browser console: %s", e)
 	}
+}
+
+// Build builds the site of opts into the folder dir as "opsdocs build"
+// does, putting it in place once built, and returns the result. It fails
+// tb if the build fails, if the site has errors, or if the folder cannot
+// be written.
+func Build(tb testing.TB, dir string, opts generator.Options) *generator.Result {
+	tb.Helper()
+	w, err := output.NewDir(dir, false)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	opts.Output = w
+	res, err := generator.Build(context.Background(), opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if res.Errors() {
+		tb.Fatalf("the site has errors: %v", res.Diagnostics)
+	}
+	if err := w.Commit(); err != nil {
+		tb.Fatal(err)
+	}
+	return res
 }
 
 // Serve serves the folder dir over HTTP on the loopback interface for the

@@ -3,7 +3,6 @@ package browsertest
 import (
 	"bufio"
 	"compress/gzip"
-	"context"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -26,7 +25,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/opsdocs/opsdocs/generator"
 	"github.com/opsdocs/opsdocs/generator/corpus"
-	"github.com/opsdocs/opsdocs/generator/output"
 )
 
 // A judged query: the query and the URL of the page it must find.
@@ -115,23 +113,10 @@ func TestSearchQualityCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "public")
-	w, err := output.NewDir(out, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := generator.Build(context.Background(), generator.Options{
-		Site: os.DirFS(filepath.Join(dir, "site")), Output: w,
-		Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+	Build(t, out, generator.Options{
+		Site: os.DirFS(filepath.Join(dir, "site")),
+		Now:  time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Errors() {
-		t.Fatalf("the generated site has errors: %v", res.Diagnostics)
-	}
-	if err := w.Commit(); err != nil {
-		t.Fatal(err)
-	}
 	judge(t, Serve(t, out), "testdata/search-queries-corpus.txt", queries)
 }
 
@@ -273,20 +258,7 @@ func buildPages(t *testing.T, pages map[string]string) string {
 		}
 	}
 	out := filepath.Join(dir, "public")
-	w, err := output.NewDir(out, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := generator.Build(context.Background(), generator.Options{Site: os.DirFS(filepath.Join(dir, "site")), Output: w})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Errors() {
-		t.Fatalf("the site has errors: %v", res.Diagnostics)
-	}
-	if err := w.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	Build(t, out, generator.Options{Site: os.DirFS(filepath.Join(dir, "site"))})
 	return Serve(t, out)
 }
 
@@ -608,20 +580,10 @@ func BenchmarkSearch(b *testing.B) {
 		b.Fatal(err)
 	}
 	out := filepath.Join(dir, "public")
-	w, err := output.NewDir(out, false)
-	if err != nil {
-		b.Fatal(err)
-	}
-	res, err := generator.Build(context.Background(), generator.Options{
-		Site: os.DirFS(filepath.Join(dir, "site")), Output: w,
-		Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+	res := Build(b, out, generator.Options{
+		Site: os.DirFS(filepath.Join(dir, "site")),
+		Now:  time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
 	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := w.Commit(); err != nil {
-		b.Fatal(err)
-	}
 	var total, stage time.Duration
 	for _, s := range res.Stages {
 		total += s.Duration

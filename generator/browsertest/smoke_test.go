@@ -1,7 +1,6 @@
 package browsertest
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/opsdocs/opsdocs/generator"
-	"github.com/opsdocs/opsdocs/generator/output"
 )
 
 // buildDemo builds the demo portal of the repository into a temporary
@@ -32,22 +30,9 @@ func buildDemoInto(t *testing.T, dir, baseURL string) {
 // date.
 func buildDemoWith(t *testing.T, dir string, opts generator.Options) {
 	t.Helper()
-	w, err := output.NewDir(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts.Site, opts.Output = os.DirFS("../.."), w
+	opts.Site = os.DirFS("../..")
 	opts.Now = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
-	res, err := generator.Build(context.Background(), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Errors() {
-		t.Fatalf("the demo portal has errors: %v", res.Diagnostics)
-	}
-	if err := w.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	Build(t, dir, opts)
 }
 
 // TestDemoPortal opens the built demo portal in Chromium and checks what a
