@@ -104,7 +104,7 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 		}
 		d.dirs.Store(dir, true)
 	}
-	return os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(name)), data, 0o644)
+	return writeFile(filepath.Join(d.tmp, filepath.FromSlash(name)), data)
 }
 
 // Commit replaces the destination with the new site. The swap is a single

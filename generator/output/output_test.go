@@ -184,3 +184,51 @@ func TestMemoryLayer(t *testing.T) {
 		}
 	}
 }
+
+// TestDirWriteFile checks that files written read back as written, with
+// the mode os.WriteFile gives, replaced when written again, and that
+// a file that cannot be written is an error naming it.
+func TestDirWriteFile(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	d, err := NewDir(dest, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := []byte(strings.Repeat("0123456789", 300_000))
+	files := map[string][]byte{"empty.txt": {}, "a/b/big.bin": big, "a/index.html": []byte("old")}
+	for name, data := range files {
+		if err := d.WriteFile(name, data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files["a/index.html"] = []byte("new")
+	if err := d.WriteFile("a/index.html", files["a/index.html"]); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("a/b", []byte("x")); err == nil || !strings.Contains(err.Error(), filepath.Join("a", "b")) {
+		t.Errorf("writing over a folder: %v, want an error naming it", err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	ref := filepath.Join(t.TempDir(), "ref")
+	if err := os.WriteFile(ref, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	refInfo, err := os.Stat(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range files {
+		p := filepath.Join(dest, filepath.FromSlash(name))
+		got, err := os.ReadFile(p)
+		if err != nil || !slices.Equal(got, want) {
+			t.Errorf("%s: read back %d bytes (%v), want %d", name, len(got), err, len(want))
+		}
+		if fi, err := os.Stat(p); err != nil {
+			t.Error(err)
+		} else if fi.Mode() != refInfo.Mode() {
+			t.Errorf("%s: mode %v, want %v as os.WriteFile gives", name, fi.Mode(), refInfo.Mode())
+		}
+	}
+}
