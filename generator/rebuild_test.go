@@ -578,7 +578,8 @@ func randomEdit(rnd *rand.Rand, src string, step int) (string, string) {
 
 // TestDefaultThemeViews checks that in the default theme only the layouts
 // of the site-wide views read their data, so that an edit to a KPI renders
-// /kpis/ again, not every page.
+// /kpis/ again, not every page, and that they list their entries from
+// .Pager, so that their pages do not grow with the site.
 func TestDefaultThemeViews(t *testing.T) {
 	b := newBuilder(Options{Site: fstest.MapFS{"content/_index.md": {Data: []byte("# Home\n")}}})
 	b.cfg = &config.Config{}
@@ -588,10 +589,14 @@ func TestDefaultThemeViews(t *testing.T) {
 	}
 	views := map[string]string{"all-kpis": "KPIs", "all-roadmaps": "Roadmaps", "freshness": "Freshness", "changes": "Changes"}
 	for _, layout := range b.tmpl.Layouts() {
+		own, isView := views[layout]
 		for _, field := range []string{"KPIs", "Roadmaps", "Freshness", "Changes", "Curricula"} {
-			if got, want := b.tmpl.ReadsSite(layout, field), views[layout] == field; got != want {
-				t.Errorf("layout %s reads .Site.%s: %v, want %v", layout, field, got, want)
+			if got := b.tmpl.ReadsSite(layout, field); got && field != own {
+				t.Errorf("layout %s reads .Site.%s", layout, field)
 			}
+		}
+		if got := b.tmpl.UsesPager(layout); got != isView {
+			t.Errorf("layout %s lists entries from .Pager: %v, want %v", layout, got, isView)
 		}
 	}
 }

@@ -7,7 +7,7 @@
 //	nav: [onboarding, playbooks, roadmaps, kpis]
 //	review_every: quarterly
 //	kpi_stale_after: 45
-//	view_page_size: 200
+//	view_page_size: 100
 //	public: false
 //
 // Every key is optional. An unknown key is an error, with a suggestion when
@@ -65,7 +65,7 @@ var Keys = []string{"title", "description", "base_url", "edit_url", "nav", "revi
 // DefaultViewPageSize is how many entries a page of a site-wide view shows
 // when the site does not say: enough for a long page, few enough that it
 // loads quickly on a phone.
-const DefaultViewPageSize = 200
+const DefaultViewPageSize = 100
 
 // Default returns the configuration of a site without opsdocs.yaml.
 func Default() *Config {

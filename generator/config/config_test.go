@@ -57,7 +57,7 @@ opsdocs.yaml:8: error: kpi_stale_after: 0 is not a number of days: give 1 or mor
 	diag.Write(&b, "text", diags.Sorted())
 	want = `opsdocs.yaml:1: error: review_every: review interval "fortnightly" is not understood: write 30d, 6w, 3m, 1y, weekly, monthly, quarterly, half-yearly, yearly or never
 opsdocs.yaml:2: error: public: "maybe" is not true or false
-opsdocs.yaml:3: error: view_page_size: 0 is not a number of entries: give 1 or more (the default is 200)
+opsdocs.yaml:3: error: view_page_size: 0 is not a number of entries: give 1 or more (the default is 100)
 `
 	if b.String() != want || c.ReviewEvery != "" || c.Public || c.ViewPageSize != DefaultViewPageSize {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s\nconfig %+v", b.String(), want, c)

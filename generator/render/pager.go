@@ -52,7 +52,8 @@ type PagerLink struct {
 }
 
 // UsesPager reports whether the layout's "main" template, or a template it
-// calls, names .Pager ($.Pager, or .Pager where the dot is the layout's).
+// calls with the layout's dot ({{template "rows" .}}), names .Pager
+// ($.Pager, or .Pager where the dot is the layout's).
 // The pages of a site-wide view are split only when its layout lists the
 // page's entries, from .Pager: a layout written before views had pages
 // renders the whole view on one page, as it did.
@@ -79,12 +80,27 @@ func (t *Templates) UsesPager(layout string) bool {
 			case *parse.VariableNode:
 				return len(n.Ident) > 1 && n.Ident[0] == "$" && n.Ident[1] == "Pager"
 			case *parse.TemplateNode:
-				return uses(n.Name)
+				return passesDot(n) && uses(n.Name)
 			}
 			return false
 		})
 	}
 	return uses("main")
+}
+
+// passesDot reports whether a template is called with the dot, or $, as
+// it is.
+func passesDot(n *parse.TemplateNode) bool {
+	if n.Pipe == nil || len(n.Pipe.Cmds) != 1 || len(n.Pipe.Cmds[0].Args) != 1 {
+		return false
+	}
+	switch a := n.Pipe.Cmds[0].Args[0].(type) {
+	case *parse.DotNode:
+		return true
+	case *parse.VariableNode:
+		return len(a.Ident) == 1 && a.Ident[0] == "$"
+	}
+	return false
 }
 
 // anyNode reports whether f holds for n or a node below it.

@@ -51,6 +51,8 @@ func TestUsesPager(t *testing.T) {
 		"field.html":          {Data: []byte(`{{define "main"}}{{if .Pager}}{{.Pager.Total}}{{end}}{{end}}`)},
 		"partial.html":        {Data: []byte(`{{define "main"}}{{if true}}{{template "rows" .}}{{end}}{{end}}`)},
 		"recursive.html":      {Data: []byte(`{{define "main"}}{{template "loop" .}}{{end}}{{define "loop"}}{{if false}}{{template "loop" .}}{{end}}{{end}}`)},
+		"dict.html":           {Data: []byte(`{{define "main"}}{{template "rows" (dict "Pager" .Page)}}{{end}}`)},
+		"dollar.html":         {Data: []byte(`{{define "main"}}{{with .Page}}{{template "rows" $}}{{end}}{{end}}`)},
 	}
 	tm, err := Load(files, Funcs{BasePath: "/"})
 	if err != nil {
@@ -63,6 +65,8 @@ func TestUsesPager(t *testing.T) {
 		"field":     true,
 		"partial":   true,
 		"recursive": false,
+		"dict":      false, // the partial's .Pager is the dict's
+		"dollar":    true,
 		"missing":   false,
 	} {
 		if got := tm.UsesPager(layout); got != want {
