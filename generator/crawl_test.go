@@ -11,8 +11,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/opsdocs/opsdocs/generator/output"
@@ -25,7 +27,7 @@ import (
 func TestCrawlSubPath(t *testing.T) {
 	dir := buildDemoDir(t, Options{BaseURL: "https://intranet.example.com/product-ops/"})
 	site := serveUnder(t, dir, "/product-ops/")
-	n := crawl(t, site+"/product-ops/")
+	n := len(crawl(t, site+"/product-ops/"))
 	if n < 50 {
 		t.Errorf("crawled %d pages; the demo portal has more: are links followed?", n)
 	}
@@ -38,7 +40,7 @@ func TestCrawlSubPath(t *testing.T) {
 func TestCrawlRelative(t *testing.T) {
 	dir := buildDemoDir(t, Options{RelativeURLs: true})
 	site := serveUnder(t, dir, "/somewhere/deep/")
-	if n := crawl(t, site+"/somewhere/deep/"); n < 50 {
+	if n := len(crawl(t, site+"/somewhere/deep/")); n < 50 {
 		t.Errorf("crawled %d pages; the demo portal has more: are links followed?", n)
 	}
 
@@ -74,7 +76,39 @@ func TestCrawlRelative(t *testing.T) {
 	}
 }
 
-// buildDemoDir builds the demo portal into a temporary folder.
+// TestCrawlViewPages builds the demo portal with a few entries a page of
+// the site-wide views, so that each has several, and with relative URLs,
+// serves it under a path the build did not know, and crawls it: every
+// page of every view is reached, through the pagers, and their links
+// lead to pages that exist.
+func TestCrawlViewPages(t *testing.T) {
+	cfg, err := os.ReadFile("../opsdocs.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := overlay{
+		upper: fstest.MapFS{"opsdocs.yaml": {Data: append(cfg, "view_page_size: 3\n"...)}},
+		lower: os.DirFS(".."),
+	}
+	dir := buildDemoDir(t, Options{Site: site, RelativeURLs: true})
+	start := serveUnder(t, dir, "/somewhere/deep/") + "/somewhere/deep/"
+	pages := crawl(t, start)
+	for _, v := range []string{"kpis", "roadmap", "freshness", "changes"} {
+		want, err := filepath.Glob(filepath.Join(dir, v, "page", "*", "index.html"))
+		if err != nil || len(want) == 0 {
+			t.Fatalf("/%s/ has no pages after its first, with 3 entries a page", v)
+		}
+		for _, f := range want {
+			rel, _ := filepath.Rel(dir, f)
+			if !slices.Contains(pages, start+filepath.ToSlash(rel)) {
+				t.Errorf("%s was not reached from the home page", rel)
+			}
+		}
+	}
+}
+
+// buildDemoDir builds the demo portal, or opts.Site, into a temporary
+// folder.
 func buildDemoDir(t *testing.T, opts Options) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "public")
@@ -82,7 +116,10 @@ func buildDemoDir(t *testing.T, opts Options) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts.Site, opts.Output = os.DirFS(".."), w
+	if opts.Site == nil {
+		opts.Site = os.DirFS("..")
+	}
+	opts.Output = w
 	opts.Now = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 	res, err := Build(context.Background(), opts)
 	if err != nil {
@@ -119,13 +156,13 @@ var (
 
 // crawl follows every link and asset of the site from start, the URL of
 // its home page, and reports each that is missing or outside start. It
-// returns the number of HTML pages it read.
-func crawl(t *testing.T, start string) int {
+// returns the URLs of the HTML pages it read.
+func crawl(t *testing.T, start string) []string {
 	t.Helper()
 	seen := map[string]bool{}
 	queue := []string{start}
 	from := map[string]string{start: "(start)"}
-	pages := 0
+	var pages []string
 	for len(queue) > 0 {
 		u := queue[0]
 		queue = queue[1:]
@@ -146,7 +183,7 @@ func crawl(t *testing.T, start string) int {
 		var refs []string
 		switch ct := resp.Header.Get("Content-Type"); {
 		case strings.HasPrefix(ct, "text/html"):
-			pages++
+			pages = append(pages, u)
 			for _, m := range refAttr.FindAllStringSubmatch(string(body), -1) {
 				refs = append(refs, html.UnescapeString(m[2]))
 			}
