@@ -28,15 +28,18 @@ func buildDemoInto(t *testing.T, dir, baseURL string) {
 	buildDemoWith(t, dir, generator.Options{BaseURL: baseURL})
 }
 
-// buildDemoWith builds the demo portal into dir with opts, on a fixed
-// date.
+// buildDemoWith builds the demo portal, or opts.Site, into dir with
+// opts, on a fixed date.
 func buildDemoWith(t *testing.T, dir string, opts generator.Options) {
 	t.Helper()
 	w, err := output.NewDir(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts.Site, opts.Output = os.DirFS("../.."), w
+	if opts.Site == nil {
+		opts.Site = os.DirFS("../..")
+	}
+	opts.Output = w
 	opts.Now = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 	res, err := generator.Build(context.Background(), opts)
 	if err != nil {
