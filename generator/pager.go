@@ -12,8 +12,8 @@ import (
 )
 
 // The pages of the site-wide views. A view lists every entry of a kind in
-// the site (every KPI, every tracked page), so that one page would grow
-// with the site. When its layout lists the entries from .Pager (see
+// the site (every KPI, every tracked page): on a single page, it would
+// grow with the site. When its layout lists the entries from .Pager (see
 // render.Templates.UsesPager), the view shows at most the site's
 // view_page_size entries a page: the first page at the view's URL, the
 // n-th at URL/page/n/. Every page has the whole site's data besides, for
@@ -28,6 +28,8 @@ func viewPageURL(url string, n int) string {
 	return url + "page/" + strconv.Itoa(n) + "/"
 }
 
+// viewPageSize is how many entries a page of a view shows: the site's
+// view_page_size, or the default for a configuration made without it.
 func (b *builder) viewPageSize() int {
 	if b.cfg.ViewPageSize < 1 {
 		return config.DefaultViewPageSize

@@ -92,7 +92,7 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 	// Read what changed before anything changes.
 	var diags diag.List // what the per-page stages report on the edited files
 	edits, files, err := k.plan(changed, &diags)
-	if err != nil || len(b.taken) > 0 {
+	if err != nil || len(b.taken) > 0 { // a page at a view's page: see checkViewPages
 		return nil, nil, false, nil
 	}
 	pageCounts := b.viewCounts()
