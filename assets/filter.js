@@ -5,10 +5,13 @@
        <p data-filter-status role="status"></p>  "Showing 3 of 12 items"
      </form>
      <p data-filter-empty hidden>...</p>         shown when nothing matches
+     <nav data-filter-keep>...</nav>             its links keep the filters in their address
    In the scope, [data-filter-item] elements are the items (hidden when they do
    not match; the attribute's value identifies an item shown more than once),
    and [data-filter-group] elements are hidden when they fail a filter on an
    attribute they carry, or when they hold items and none is shown.
+   On one page of a list split into pages, the form's data-filter-page
+   ("page 2 of 17") ends the count: it counts the items of this page only.
    The form stays hidden without JavaScript, so everything is shown. */
 (function () {
   document.querySelectorAll("form[data-filter]").forEach(function (form) {
@@ -21,6 +24,8 @@
     var empty = document.querySelectorAll("[data-filter-empty]");
     var one = form.getAttribute("data-filter-noun") || "item";
     var many = form.getAttribute("data-filter-nouns") || one + "s";
+    var page = form.getAttribute("data-filter-page");
+    var keep = document.querySelectorAll("[data-filter-keep] a[href]");
 
     function ids(list) {
       var seen = {}, n = 0;
@@ -60,13 +65,21 @@
       });
       var n = ids(shown);
       if (status) {
-        status.textContent = chosen.length === 0
+        status.textContent = (chosen.length === 0
           ? "Showing all " + total + " " + (total === 1 ? one : many)
-          : "Showing " + n + " of " + total + " " + (total === 1 ? one : many);
+          : "Showing " + n + " of " + total + " " + (total === 1 ? one : many)) + (page ? " on " + page : "");
       }
       empty.forEach(function (e) { e.hidden = n > 0; });
       var qs = query.toString();
       history.replaceState(history.state, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
+      keep.forEach(function (a) {
+        var kept = new URLSearchParams(a.search);
+        controls.forEach(function (c) {
+          if (c.value) kept.set(c.name, c.value); else kept.delete(c.name);
+        });
+        var ks = kept.toString();
+        a.search = ks ? "?" + ks : "";
+      });
     }
 
     // Start from the filters in the address, so a filtered view can be shared.

@@ -156,7 +156,10 @@ type builder struct {
 	courses  []*curriculum.Curriculum
 	report   *freshness.Report
 	changes  []freshness.Month
-	views    map[string]string // URL -> layout of the site-wide views
+	views    map[string]view // the site-wide views, by URL
+	// taken are the URLs of pages of views that a page of the site
+	// publishes at instead (see checkViewPages).
+	taken    map[string]bool
 	redirect []alias
 
 	// courseEdits are what curricula changed on pages, to undo.
@@ -229,6 +232,7 @@ func (b *builder) run(ctx context.Context) error {
 	b.decodeData()
 	b.decodeLearning()
 	b.redirect = b.aliases(&b.diags)
+	b.checkViewPages(&b.diags)
 	b.root = content.NewTree(b.contentPages())
 	b.releaseFrontMatter()
 	b.stage("site")
@@ -477,7 +481,6 @@ func (b *builder) render(ctx context.Context) error {
 	if err := b.renderPages(ctx, all, site, nv); err != nil {
 		return err
 	}
-	b.res.Files += len(all)
 	if err := b.render404(site, nv); err != nil {
 		return err
 	}
@@ -551,43 +554,103 @@ func (b *builder) pageOf(pg *content.Page) *page {
 	return &page{Page: pg, md: &markdown.Result{}}
 }
 
+// A renderJob is a page to render: a page of the site, or one page of a
+// site-wide view (n of total).
+type renderJob struct {
+	p        *page
+	v        *view
+	n, total int
+}
+
+// renderJobs lists the pages to render for pages: each page, and for a
+// site-wide view, each of its pages but those taken by a page of the
+// site. A view's page is converted here, since its pages render at once.
+func (b *builder) renderJobs(pages []*page) []renderJob {
+	jobs := make([]renderJob, 0, len(pages))
+	for _, p := range pages {
+		v, ok := b.views[p.URL]
+		if !ok {
+			jobs = append(jobs, renderJob{p: p})
+			continue
+		}
+		if p.md == nil {
+			b.convertPage(p, &b.diags)
+		}
+		total := b.viewPages(v)
+		for n := 1; n <= total; n++ {
+			if !b.taken[viewPageURL(v.url, n)] {
+				jobs = append(jobs, renderJob{p: p, v: &v, n: n, total: total})
+			}
+		}
+	}
+	return jobs
+}
+
 // renderPages renders and writes pages. Rendering stops at a broken
 // layout; which page reports it must not depend on scheduling, so each
 // page keeps its own error and the first in order is returned.
 func (b *builder) renderPages(ctx context.Context, pages []*page, site *render.Site, nv *nav) error {
-	errs := make([]error, len(pages))
-	order := b.renderOrder(pages)
-	parallelWith(ioWorkers(), len(pages), func(k int) {
+	jobs := b.renderJobs(pages)
+	errs := make([]error, len(jobs))
+	order := renderOrder(jobs)
+	parallelWith(ioWorkers(), len(jobs), func(k int) {
 		if ctx.Err() != nil {
 			return
 		}
 		i := order[k]
-		errs[i] = b.renderPage(pages[i], site, nv)
+		errs[i] = b.renderPage(jobs[i], site, nv)
 	})
 	for _, err := range errs {
 		if err != nil {
 			return err
 		}
 	}
+	b.res.Files += len(jobs)
 	return nil
 }
 
 // renderPage renders one page with its layout and writes it, converting
 // its Markdown first if that is still to do.
-func (b *builder) renderPage(p *page, site *render.Site, nv *nav) error {
+func (b *builder) renderPage(j renderJob, site *render.Site, nv *nav) error {
+	p := j.p
 	if p.md == nil {
 		b.convertPage(p, &b.diags)
 	}
 	layout, data := b.pageData(p, site, nv)
+	url := p.URL
+	if j.v != nil {
+		url = viewPageURL(p.URL, j.n)
+		data.Pager = b.pager(*j.v, j.n, j.total)
+		if j.n > 1 {
+			// The view's introduction, and its headings, are on its
+			// first page, which the sidebar links to.
+			data.Page.URL, data.Page.Content, data.Page.TOC = b.base+url, "", nil
+			notCurrent(data.Nav)
+		}
+	}
 	buf := getBuffer()
 	defer putBuffer(buf)
 	if err := b.tmpl.Execute(buf, layout, data); err != nil {
-		return b.templateError(err, p.URL)
+		return b.templateError(err, url)
 	}
-	err := b.writeHTML(outputPath(p.URL), buf.Bytes())
-	b.indexPage(p, false)
-	b.releaseRendered(p)
+	err := b.writeHTML(outputPath(url), buf.Bytes())
+	if j.v == nil { // the pages of a view share what they read
+		b.indexPage(p, false)
+		b.releaseRendered(p)
+	}
 	return err
+}
+
+// notCurrent unmarks the current page in a sidebar, leaving it active:
+// the link is to another page of the same view. The links marked are the
+// sidebar's own copies (see nav.list).
+func notCurrent(links []*render.Link) {
+	for _, l := range links {
+		if l.Active {
+			l.Current = false
+			notCurrent(l.Children)
+		}
+	}
 }
 
 // render404 renders /404.html.
@@ -622,8 +685,8 @@ func (b *builder) templateError(err error, url string) error {
 // layoutFor picks a page's layout: its type's own when the theme has one,
 // else home, section or page.
 func (b *builder) layoutFor(p *page) string {
-	if l, ok := b.views[p.URL]; ok && b.tmpl.Has(l) {
-		return l
+	if v, ok := b.views[p.URL]; ok && b.tmpl.Has(v.layout) {
+		return v.layout
 	}
 	if p.Type != content.TypePage && b.tmpl.Has(p.Type) {
 		return p.Type

@@ -10,8 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/opsdocs/opsdocs/generator"
@@ -25,7 +27,7 @@ import (
 func TestCrawlSubPath(t *testing.T) {
 	dir := buildDemoDir(t, generator.Options{BaseURL: "https://intranet.example.com/product-ops/"})
 	site := serveUnder(t, dir, "/product-ops/")
-	n := crawl(t, site+"/product-ops/")
+	n := len(crawl(t, site+"/product-ops/"))
 	if n < 50 {
 		t.Errorf("crawled %d pages; the demo portal has more: are links followed?", n)
 	}
@@ -38,7 +40,7 @@ func TestCrawlSubPath(t *testing.T) {
 func TestCrawlRelative(t *testing.T) {
 	dir := buildDemoDir(t, generator.Options{RelativeURLs: true})
 	site := serveUnder(t, dir, "/somewhere/deep/")
-	if n := crawl(t, site+"/somewhere/deep/"); n < 50 {
+	if n := len(crawl(t, site+"/somewhere/deep/")); n < 50 {
 		t.Errorf("crawled %d pages; the demo portal has more: are links followed?", n)
 	}
 
@@ -74,11 +76,56 @@ func TestCrawlRelative(t *testing.T) {
 	}
 }
 
-// buildDemoDir builds the demo portal into a temporary folder.
+// TestCrawlViewPages builds the demo portal with a few entries a page of
+// the site-wide views, so that each has several, and with relative URLs,
+// serves it under a path the build did not know, and crawls it: every
+// page of every view is reached, through the pagers, and their links
+// lead to pages that exist.
+func TestCrawlViewPages(t *testing.T) {
+	cfg, err := os.ReadFile("../opsdocs.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := withFile{os.DirFS(".."), "opsdocs.yaml", append(cfg, "view_page_size: 3\n"...)}
+	dir := buildDemoDir(t, generator.Options{Site: site, RelativeURLs: true})
+	start := serveUnder(t, dir, "/somewhere/deep/") + "/somewhere/deep/"
+	pages := crawl(t, start)
+	for _, v := range []string{"kpis", "roadmap", "freshness", "changes"} {
+		want, err := filepath.Glob(filepath.Join(dir, v, "page", "*", "index.html"))
+		if err != nil || len(want) == 0 {
+			t.Fatalf("/%s/ has no pages after its first, with 3 entries a page", v)
+		}
+		for _, f := range want {
+			rel, _ := filepath.Rel(dir, f)
+			if !slices.Contains(pages, start+filepath.ToSlash(rel)) {
+				t.Errorf("%s was not reached from the home page", rel)
+			}
+		}
+	}
+}
+
+// withFile is a folder with one file replaced.
+type withFile struct {
+	fs.FS
+	name string
+	data []byte
+}
+
+func (w withFile) Open(name string) (fs.File, error) {
+	if name == w.name {
+		return fstest.MapFS{name: {Data: w.data}}.Open(name)
+	}
+	return w.FS.Open(name)
+}
+
+// buildDemoDir builds the demo portal, or opts.Site, into a temporary
+// folder.
 func buildDemoDir(t *testing.T, opts generator.Options) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "public")
-	opts.Site = os.DirFS("..")
+	if opts.Site == nil {
+		opts.Site = os.DirFS("..")
+	}
 	opts.Now = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 	browsertest.Build(t, dir, opts)
 	return dir
@@ -106,13 +153,13 @@ var (
 
 // crawl follows every link and asset of the site from start, the URL of
 // its home page, and reports each that is missing or outside start. It
-// returns the number of HTML pages it read.
-func crawl(t *testing.T, start string) int {
+// returns the URLs of the HTML pages it read.
+func crawl(t *testing.T, start string) []string {
 	t.Helper()
 	seen := map[string]bool{}
 	queue := []string{start}
 	from := map[string]string{start: "(start)"}
-	pages := 0
+	var pages []string
 	for len(queue) > 0 {
 		u := queue[0]
 		queue = queue[1:]
@@ -133,7 +180,7 @@ func crawl(t *testing.T, start string) int {
 		var refs []string
 		switch ct := resp.Header.Get("Content-Type"); {
 		case strings.HasPrefix(ct, "text/html"):
-			pages++
+			pages = append(pages, u)
 			for _, m := range refAttr.FindAllStringSubmatch(string(body), -1) {
 				refs = append(refs, html.UnescapeString(m[2]))
 			}

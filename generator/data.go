@@ -13,20 +13,54 @@ import (
 	"github.com/opsdocs/opsdocs/generator/freshness"
 	"github.com/opsdocs/opsdocs/generator/kpi"
 	"github.com/opsdocs/opsdocs/generator/markdown"
+	"github.com/opsdocs/opsdocs/generator/render"
 	"github.com/opsdocs/opsdocs/generator/roadmap"
 )
 
 // A view is a site-wide page that opsdocs generates from the structured
 // content of every page: the roadmap of all teams, every KPI. A page of
 // the site at the view's URL gives it its title and an introduction;
-// without one, the view gets a page of its own.
+// without one, the view gets a page of its own. A view with many entries
+// is split into pages (see pager.go).
 type view struct {
 	url, layout, title string
+	// field is the field of render.Site that holds the view's data.
+	field string
+	// entries counts the view's entries; part gives a page of the view
+	// its entries from..to (counted from 0, to excluded).
+	entries func(b *builder) int
+	part    func(b *builder, pg *render.Pager, from, to int)
 }
 
 var (
-	roadmapView = view{"/roadmap/", "all-roadmaps", "Roadmap"}
-	kpisView    = view{"/kpis/", "all-kpis", "KPIs"}
+	roadmapView = view{
+		url: "/roadmap/", layout: "all-roadmaps", title: "Roadmap", field: "Roadmaps",
+		entries: func(b *builder) int {
+			if b.roadmaps == nil {
+				return 0
+			}
+			return b.roadmaps.Len()
+		},
+		part: func(b *builder, pg *render.Pager, from, to int) {
+			if b.roadmaps != nil {
+				pg.Roadmaps, pg.Quarters = b.roadmaps.Part(from, to)
+			}
+		},
+	}
+	kpisView = view{
+		url: "/kpis/", layout: "all-kpis", title: "KPIs", field: "KPIs",
+		entries: func(b *builder) int {
+			if b.kpis == nil {
+				return 0
+			}
+			return len(b.kpis.KPIs)
+		},
+		part: func(b *builder, pg *render.Pager, from, to int) {
+			if b.kpis != nil {
+				pg.KPIs = b.kpis.KPIs[from:to]
+			}
+		},
+	}
 )
 
 // A fieldLink is a link written in structured front matter (a roadmap
@@ -41,7 +75,7 @@ type fieldLink struct {
 func (b *builder) decodeData() {
 	parallel(len(b.pages), func(i int) { b.decodePageData(b.pages[i], &b.diags) })
 	b.rollUpData(&b.diags)
-	b.views = map[string]string{}
+	b.views = map[string]view{}
 	b.addView(roadmapView, b.roadmaps != nil)
 	b.addView(kpisView, b.kpis != nil)
 }
@@ -117,7 +151,7 @@ func (b *builder) addView(v view, hasData bool) {
 			return
 		}
 		if _, taken := b.byURL(v.url); taken {
-			b.views[v.url] = v.layout
+			b.views[v.url] = v
 			return
 		}
 		pg := &content.Page{
@@ -128,7 +162,7 @@ func (b *builder) addView(v view, hasData bool) {
 		b.pages = append(b.pages, p)
 		b.byPath[src] = p
 	}
-	b.views[v.url] = v.layout
+	b.views[v.url] = v
 }
 
 func (b *builder) byURL(url string) (*page, bool) {

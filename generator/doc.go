@@ -88,6 +88,21 @@
 // api/curricula.json. With FailOnStale, each page overdue for review is
 // an error.
 //
+// # Pages of the site-wide views
+//
+// So that no page grows with the site, each of the four views shows at
+// most the site's view_page_size entries (100 by default; package
+// config): KPIs, roadmap items, tracked pages, changed pages. Page 1 is
+// at the view's URL, page n at URL/page/n/ (/kpis/page/2/); a view with
+// fewer entries has one page. Every page has the counts and filter values
+// of the whole site, and its own share of the entries, with links to the
+// other pages (render.Pager); the view's introduction is on page 1. The
+// pages after the first are not in the sidebar, the search index or the
+// sitemap. A view is split only when its layout lists the entries from
+// .Pager, so that a site's own layout written for a single page keeps
+// working. A page, folder or alias of the site at the URL of a page of a
+// view is an error, and keeps its URL.
+//
 // # Markdown
 //
 // Bodies are CommonMark with GitHub Flavored Markdown (tables, task
@@ -105,7 +120,8 @@
 // a section page and page.html for the rest; 404.html renders /404.html and
 // search.html, when the theme has it, the search page /search/.
 // The site-wide views at /roadmap/ and /kpis/ use all-roadmaps.html and
-// all-kpis.html. A layout that needs its own style sheet or script defines
+// all-kpis.html, and those at /freshness/ and /changes/, freshness.html
+// and changes.html, for each of their pages. A layout that needs its own style sheet or script defines
 // "head", which base.html places at the end of <head>.
 // The data and the functions layouts may use are documented in package
 // render.
@@ -156,8 +172,10 @@
 // again, the checks across pages run again where the change may concern
 // them, and only the pages that show something of the change are rendered
 // again (a page whose text changed: itself; whose title changed: the
-// pages listing it; whose KPIs changed: /kpis/). A change to a layout, an
-// asset or opsdocs.yaml, or to the site's folders, builds the whole site.
+// pages listing it; whose KPIs changed: the pages of /kpis/). A change to
+// a layout, an asset or opsdocs.yaml, or to the site's folders, or one
+// that changes how many pages a site-wide view has, builds the whole
+// site.
 // The files and the diagnostics are always those of a full build of the
 // same files; the search index follows a moment later, built in the
 // background once the edits pause.

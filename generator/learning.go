@@ -10,11 +10,31 @@ import (
 	"github.com/opsdocs/opsdocs/generator/freshness"
 	"github.com/opsdocs/opsdocs/generator/markdown"
 	"github.com/opsdocs/opsdocs/generator/playbook"
+	"github.com/opsdocs/opsdocs/generator/render"
 )
 
 var (
-	freshnessView = view{"/freshness/", "freshness", "Review freshness"}
-	changesView   = view{"/changes/", "changes", "What changed"}
+	freshnessView = view{
+		url: "/freshness/", layout: "freshness", title: "Review freshness", field: "Freshness",
+		entries: func(b *builder) int {
+			if b.report == nil {
+				return 0
+			}
+			return b.report.Total
+		},
+		part: func(b *builder, pg *render.Pager, from, to int) {
+			if b.report != nil {
+				pg.Owners = b.report.Part(from, to)
+			}
+		},
+	}
+	changesView = view{
+		url: "/changes/", layout: "changes", title: "What changed", field: "Changes",
+		entries: func(b *builder) int { return freshness.DigestLen(b.changes) },
+		part: func(b *builder, pg *render.Pager, from, to int) {
+			pg.Months = freshness.DigestPart(b.changes, from, to)
+		},
+	}
 )
 
 // decodeLearning reads playbooks and curricula, and the review status of

@@ -30,13 +30,18 @@ func (a alias) file() string {
 // are malformed or taken by a page or another alias.
 func (b *builder) aliases(diags *diag.List) []alias {
 	// Every URL the site publishes: pages, the section pages of folders,
-	// files.
+	// files, the pages of site-wide views after their first.
 	urls := make(map[string]string, len(b.targets))
 	for src, u := range b.targets {
 		urls[u] = "content/" + src
 	}
 	for _, p := range b.pages {
 		urls[p.URL] = p.File
+	}
+	for u, what := range b.viewPageURLs() {
+		if _, ok := urls[u]; !ok {
+			urls[u] = what
+		}
 	}
 	var out []alias
 	for _, p := range b.pages {

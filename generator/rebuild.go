@@ -31,7 +31,8 @@ import (
 // are rendered again (see Rebuild). Anything else builds the whole site
 // again: a layout, an asset, opsdocs.yaml, a folder that appears or
 // empties, a section page that comes or goes, a page at the URL of
-// another, a site-wide view that appears or goes. Either way the files and
+// another, a site-wide view that appears or goes or gains or loses
+// pages. Either way the files and
 // the diagnostics are those a full build of the same files gives.
 //
 // The search index is built after the site, in the background, and added
@@ -141,8 +142,9 @@ func (c *checks) all() []diag.Diagnostic {
 //     duration, outcomes or prerequisites, or the lessons it has;
 //   - when its roadmap, KPIs, review status or updated date changed, or
 //     a curriculum did, the pages whose layouts read that data of the
-//     whole site (the site-wide views, see render.Templates.ReadsSite),
-//     and the files of api/ that publish it;
+//     whole site (see render.Templates.ReadsSite), every page of the
+//     site-wide views of that data, and the files of api/ that publish
+//     it;
 //   - the playbooks whose templates link to it, when its title changed.
 //
 // Otherwise the whole site is built. Errors are those of Build; the files

@@ -35,9 +35,10 @@ type rebuildStep struct {
 	most int
 	// want are texts that must be in files of the site after the
 	// change ("guides/alpha/index.html" -> text), and diags, in its
-	// diagnostics; gone, texts that must not be in its diagnostics.
-	want        map[string]string
-	diags, gone []string
+	// diagnostics; gone, texts that must not be in its diagnostics;
+	// absent, files that must not be in the site.
+	want                map[string]string
+	diags, gone, absent []string
 }
 
 // alpha is content/guides/alpha.md with a title and a body.
@@ -330,13 +331,21 @@ func TestRebuildMatchesBuild(t *testing.T) {
 	}
 	site["content/big/sub/_index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Sub\n---\n")}
 	site["content/big/sub/x.md"] = &fstest.MapFile{Data: []byte("# X\n")}
+	rebuildInSteps(t, site, rebuildSteps)
+}
+
+// rebuildInSteps builds site with a Rebuilder, then makes each change of
+// steps to it and checks the Rebuilder's site against a full build and
+// the step's expectations.
+func rebuildInSteps(t *testing.T, site fstest.MapFS, steps []rebuildStep) {
+	t.Helper()
 	opts := Options{Site: site, Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
 	r := NewRebuilder(opts)
 	r.searchDelay = 0
 	if _, _, err := r.Rebuild(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
-	for _, step := range rebuildSteps {
+	for _, step := range steps {
 		var changed []string
 		for name, data := range step.files {
 			if data == "" {
@@ -375,7 +384,76 @@ func TestRebuildMatchesBuild(t *testing.T) {
 				t.Errorf("%s: %s does not hold %q", step.name, name, want)
 			}
 		}
+		for _, name := range step.absent {
+			if _, ok := out.Get(name); ok {
+				t.Errorf("%s: %s is still there", step.name, name)
+			}
+		}
 	}
+}
+
+// kpiPage is a page of content/kpis/ with KPIs whose actual values are
+// actuals, and an updated date.
+func kpiPage(team, updated string, actuals ...int) string {
+	s := "---\ntitle: " + team + " KPIs\nteam: " + team + "\nupdated: " + updated + "\nkpis:\n"
+	for i, a := range actuals {
+		s += fmt.Sprintf("  - name: %s measure %d\n    target: 50\n    actual: %d\n", team, i+1, a)
+	}
+	return s + "---\n"
+}
+
+// TestRebuildViewPages edits a site whose site-wide views have pages of
+// two entries. An edit that keeps the number of pages of a view updates
+// the previous build and renders every page of the view again; one that
+// changes it builds the whole site, and the pages a view lost are gone.
+func TestRebuildViewPages(t *testing.T) {
+	site := fstest.MapFS{
+		"opsdocs.yaml":             {Data: []byte("view_page_size: 2\n")},
+		"content/_index.md":        {Data: []byte("# Home\n")},
+		"content/kpis/_index.md":   {Data: []byte("---\ntitle: KPIs\n---\nAll of them.\n")},
+		"content/kpis/growth.md":   {Data: []byte(kpiPage("Growth", "2026-11-01", 40, 41, 42))},
+		"content/kpis/platform.md": {Data: []byte(kpiPage("Platform", "2026-10-01", 60))},
+		"content/about.md":         {Data: []byte("---\ntitle: About\nupdated: 2026-09-01\n---\nAbout us.\n")},
+	}
+	for i := range 40 {
+		site[fmt.Sprintf("content/notes/n%02d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# Note %02d\n", i))}
+	}
+	rebuildInSteps(t, site, []rebuildStep{
+		{
+			name:  "a KPI's value on the second page of /kpis/",
+			files: map[string]string{"content/kpis/platform.md": kpiPage("Platform", "2026-10-01", 67)},
+			most:  3, // /kpis/ and the page
+			want:  map[string]string{"kpis/page/2/index.html": "67", "kpis/index.html": "Page 1 of 2"},
+		},
+		{
+			name:  "an updated date moves a page between the pages of /changes/",
+			files: map[string]string{"content/about.md": "---\ntitle: About\nupdated: 2026-11-15\n---\nAbout us.\n"},
+			want:  map[string]string{"changes/index.html": "About"},
+		},
+		{
+			name:  "a KPI more: /kpis/ has three pages",
+			files: map[string]string{"content/kpis/platform.md": kpiPage("Platform", "2026-10-01", 67, 68)},
+			full:  true,
+			want:  map[string]string{"kpis/page/3/index.html": "Platform measure 2", "kpis/index.html": "Page 1 of 3"},
+		},
+		{
+			name:  "the second page's KPIs change, the count does not",
+			files: map[string]string{"content/kpis/growth.md": kpiPage("Growth", "2026-11-01", 40, 41, 49)},
+			want:  map[string]string{"kpis/page/2/index.html": "49"},
+		},
+		{
+			name:   "KPIs removed: /kpis/ has one page",
+			files:  map[string]string{"content/kpis/growth.md": kpiPage("Growth", "2026-11-01"), "content/kpis/platform.md": kpiPage("Platform", "2026-10-01", 67)},
+			full:   true,
+			absent: []string{"kpis/page/2/index.html", "kpis/page/3/index.html"},
+		},
+		{
+			name:   "the last updated date goes: /changes/ has one page",
+			files:  map[string]string{"content/kpis/growth.md": "---\ntitle: Growth KPIs\n---\n"},
+			full:   true,
+			absent: []string{"changes/page/2/index.html"},
+		},
+	})
 }
 
 // compareBuild builds the site in full and compares it with the result
@@ -578,7 +656,8 @@ func randomEdit(rnd *rand.Rand, src string, step int) (string, string) {
 
 // TestDefaultThemeViews checks that in the default theme only the layouts
 // of the site-wide views read their data, so that an edit to a KPI renders
-// /kpis/ again, not every page.
+// /kpis/ again, not every page, and that they list their entries from
+// .Pager, so that their pages do not grow with the site.
 func TestDefaultThemeViews(t *testing.T) {
 	b := newBuilder(Options{Site: fstest.MapFS{"content/_index.md": {Data: []byte("# Home\n")}}})
 	b.cfg = &config.Config{}
@@ -588,10 +667,14 @@ func TestDefaultThemeViews(t *testing.T) {
 	}
 	views := map[string]string{"all-kpis": "KPIs", "all-roadmaps": "Roadmaps", "freshness": "Freshness", "changes": "Changes"}
 	for _, layout := range b.tmpl.Layouts() {
+		own, isView := views[layout]
 		for _, field := range []string{"KPIs", "Roadmaps", "Freshness", "Changes", "Curricula"} {
-			if got, want := b.tmpl.ReadsSite(layout, field), views[layout] == field; got != want {
-				t.Errorf("layout %s reads .Site.%s: %v, want %v", layout, field, got, want)
+			if got := b.tmpl.ReadsSite(layout, field); got && field != own {
+				t.Errorf("layout %s reads .Site.%s", layout, field)
 			}
+		}
+		if got := b.tmpl.UsesPager(layout); got != isView {
+			t.Errorf("layout %s lists entries from .Pager: %v, want %v", layout, got, isView)
 		}
 	}
 }

@@ -92,9 +92,10 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 	// Read what changed before anything changes.
 	var diags diag.List // what the per-page stages report on the edited files
 	edits, files, err := k.plan(changed, &diags)
-	if err != nil {
+	if err != nil || len(b.taken) > 0 { // a page at a view's page: see checkViewPages
 		return nil, nil, false, nil
 	}
+	pageCounts := b.viewCounts()
 	structural := slices.ContainsFunc(edits, func(e *edit) bool { return e.added() || e.removed() }) ||
 		slices.ContainsFunc(files, func(f fileEdit) bool { return f.exists != f.known })
 
@@ -222,6 +223,11 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 			views = append(views, "Changes")
 		}
 	}
+	if !maps.Equal(pageCounts, b.viewCounts()) {
+		// A view gains or loses pages: their links change on every
+		// page of the view, and the pages it lost must go.
+		return nil, nil, false, nil
+	}
 	var staleAliases []string
 	if aliased {
 		for _, a := range b.redirect {
@@ -244,7 +250,6 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 	if err := b.renderPages(ctx, pages, site, nv); err != nil {
 		return nil, nil, false, err
 	}
-	b.res.Files += len(pages)
 	if render.notFound {
 		if err := b.render404(site, nv); err != nil {
 			return nil, nil, false, err
@@ -473,14 +478,14 @@ func (k *kept) check(edits []*edit) error {
 		switch {
 		case e.added():
 			pg := e.loaded
-			if pg.IsIndex || urls[pg.URL] || pg.URL == "/"+searchDir || b.views[pg.URL] != "" ||
+			if pg.IsIndex || urls[pg.URL] || pg.URL == "/"+searchDir || b.isView(pg.URL) || b.isViewPage(pg.URL) ||
 				b.sectionAt(path.Dir(pg.Path)) == nil || b.folderAt(pg.URL) {
 				return errFull
 			}
 			urls[pg.URL] = true
 		case e.removed():
 			o := e.old
-			if o.IsIndex || k.shadows(o) || b.folderAt(o.URL) || b.views[o.URL] != "" {
+			if o.IsIndex || k.shadows(o) || b.folderAt(o.URL) || b.isView(o.URL) {
 				return errFull
 			}
 			left[o.Section]++
@@ -853,7 +858,7 @@ func (rs *renderSet) everything() {
 }
 
 // using adds the pages whose layouts use any of the fields of
-// render.Site.
+// render.Site, and the site-wide views of those fields.
 func (rs *renderSet) using(fields []string) {
 	if rs.all || len(fields) == 0 {
 		return
@@ -868,6 +873,10 @@ func (rs *renderSet) using(fields []string) {
 	}
 	known := map[string]bool{}
 	for _, p := range rs.b.allPages() {
+		if v, ok := rs.b.views[p.URL]; ok && slices.Contains(fields, v.field) {
+			rs.add(p)
+			continue
+		}
 		l := rs.b.layoutFor(p)
 		u, ok := known[l]
 		if !ok {

@@ -33,19 +33,19 @@ func parallelWith(workers, n int, f func(i int)) {
 	wg.Wait()
 }
 
-// renderOrder is the order in which pages start rendering: the site-wide
-// views first, since each lists every page of a kind and takes as long
-// as hundreds of pages, then the others. Started last, a view would keep
-// one core busy alone at the end of the stage.
-func (b *builder) renderOrder(all []*page) []int {
-	order := make([]int, 0, len(all))
-	for i, p := range all {
-		if _, ok := b.views[p.URL]; ok {
+// renderOrder is the order in which pages start rendering: the pages of
+// the site-wide views first, since each lists many entries and takes as
+// long as dozens of pages, then the others. Started last, a view would
+// keep one core busy alone at the end of the stage.
+func renderOrder(jobs []renderJob) []int {
+	order := make([]int, 0, len(jobs))
+	for i, j := range jobs {
+		if j.v != nil {
 			order = append(order, i)
 		}
 	}
-	for i, p := range all {
-		if _, ok := b.views[p.URL]; !ok {
+	for i, j := range jobs {
+		if j.v == nil {
 			order = append(order, i)
 		}
 	}

@@ -26,11 +26,13 @@ func buildDemoInto(t *testing.T, dir, baseURL string) {
 	buildDemoWith(t, dir, generator.Options{BaseURL: baseURL})
 }
 
-// buildDemoWith builds the demo portal into dir with opts, on a fixed
-// date.
+// buildDemoWith builds the demo portal, or opts.Site, into dir with
+// opts, on a fixed date.
 func buildDemoWith(t *testing.T, dir string, opts generator.Options) {
 	t.Helper()
-	opts.Site = os.DirFS("../..")
+	if opts.Site == nil {
+		opts.Site = os.DirFS("../..")
+	}
 	opts.Now = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 	Build(t, dir, opts)
 }

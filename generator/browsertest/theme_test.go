@@ -310,7 +310,7 @@ func tapTargets(t *testing.T, b *Browser) {
 // menu is closed), breadcrumbs, the tables of contents, pager and footer,
 // and the buttons, fields and disclosure summaries of the page.
 const tapTargetSelector = `.site-header :is(a, button, input), #sidebar :is(a, button), .breadcrumbs a,
-	.toc-inline :is(summary, a), .pager a, .page-meta a, .site-footer a,
+	.toc-inline :is(summary, a), .pager a, .view-pager a, .view-pager-note a, .page-meta a, .site-footer a,
 	main :is(button, select, input:not([type="checkbox"], [type="radio"]), summary, label:has(> input))`
 
 // weight is what a page transfers, gzip-compressed, by kind.

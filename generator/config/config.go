@@ -7,6 +7,7 @@
 //	nav: [onboarding, playbooks, roadmaps, kpis]
 //	review_every: quarterly
 //	kpi_stale_after: 45
+//	view_page_size: 100
 //	public: false
 //
 // Every key is optional. An unknown key is an error, with a suggestion when
@@ -50,16 +51,26 @@ type Config struct {
 	// KPIStaleAfter is how many days old a KPI's as_of may be before the
 	// KPI is flagged stale.
 	KPIStaleAfter int
+	// ViewPageSize is how many entries each page of a site-wide view
+	// (/kpis/, /roadmap/, /freshness/, /changes/) shows at most.
+	ViewPageSize int
 	// Public lets search engines index the site; by default robots.txt
 	// and every page ask them not to.
 	Public bool
 }
 
 // Keys lists the keys of opsdocs.yaml.
-var Keys = []string{"title", "description", "base_url", "edit_url", "nav", "review_every", "kpi_stale_after", "public"}
+var Keys = []string{"title", "description", "base_url", "edit_url", "nav", "review_every", "kpi_stale_after", "view_page_size", "public"}
+
+// DefaultViewPageSize is how many entries a page of a site-wide view shows
+// when the site does not say: enough for a long page, few enough that it
+// loads quickly on a phone.
+const DefaultViewPageSize = 100
 
 // Default returns the configuration of a site without opsdocs.yaml.
-func Default() *Config { return &Config{Title: "Docs", KPIStaleAfter: 45} }
+func Default() *Config {
+	return &Config{Title: "Docs", KPIStaleAfter: 45, ViewPageSize: DefaultViewPageSize}
+}
 
 // Load reads opsdocs.yaml from fsys. A missing file gives the defaults;
 // problems are reported to diags and the rest of the file still applies.
@@ -144,6 +155,15 @@ func (c *Config) set(key string, v *yaml.Node) (err error) {
 		}
 		if err == nil {
 			c.KPIStaleAfter = n
+		}
+	case "view_page_size":
+		var n int
+		n, err = content.Int(key, v)
+		if err == nil && n < 1 {
+			return content.Errorf(v.Line, "view_page_size: %d is not a number of entries: give 1 or more (the default is %d)", n, DefaultViewPageSize)
+		}
+		if err == nil {
+			c.ViewPageSize = n
 		}
 	}
 	return err

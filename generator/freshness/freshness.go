@@ -162,6 +162,12 @@ func days(a, b time.Time) int { return int(b.Sub(a).Hours() / 24) }
 type Owner struct {
 	Name    string // "" for pages without an owner
 	Reviews []*Review
+	// Total counts the owner's tracked pages in the whole report, which
+	// a part of the group (see Report.Part) shows only some of.
+	Total int
+	// Continued is set on a part of the group whose first pages are on
+	// the page before.
+	Continued bool
 }
 
 // A Report is every tracked page of a site, grouped by owner.
@@ -206,9 +212,33 @@ func NewReport(reviews []*Review) *Report {
 	for _, n := range names {
 		rs := by[n]
 		slices.SortStableFunc(rs, Urgency)
-		rep.Owners = append(rep.Owners, Owner{Name: n, Reviews: rs})
+		rep.Owners = append(rep.Owners, Owner{Name: n, Reviews: rs, Total: len(rs)})
 	}
 	return rep
+}
+
+// Part returns the reviews from..to (counted from 0, to excluded) of the
+// report, in its order, for one page of the freshness view: the owners
+// they belong to, each holding only those reviews. The whole range gives
+// the report's own Owners.
+func (rep *Report) Part(from, to int) []Owner {
+	if from <= 0 && to >= rep.Total {
+		return rep.Owners
+	}
+	var out []Owner
+	at := 0
+	for _, o := range rep.Owners {
+		start, end := at, at+len(o.Reviews)
+		at = end
+		lo, hi := max(start, from), min(end, to)
+		if lo >= hi {
+			continue
+		}
+		o.Reviews = o.Reviews[lo-start : hi-start]
+		o.Continued = lo > start
+		out = append(out, o)
+	}
+	return out
 }
 
 // Urgency orders reviews most urgent first: never reviewed, then by due
@@ -271,6 +301,9 @@ type Change struct {
 type Month struct {
 	Name    string
 	Changes []Change
+	// Continued is set on a part of a month (see DigestPart) whose first
+	// changes are on the page before.
+	Continued bool
 }
 
 // Digest orders changes newest first and groups them by month.
@@ -289,4 +322,36 @@ func Digest(changes []Change) []Month {
 		m.Changes = append(m.Changes, c)
 	}
 	return months
+}
+
+// DigestLen counts the changes of a digest.
+func DigestLen(months []Month) int {
+	n := 0
+	for _, m := range months {
+		n += len(m.Changes)
+	}
+	return n
+}
+
+// DigestPart returns the changes from..to (counted from 0, to excluded)
+// of a digest, still by month, for one page of the view of changes. The
+// whole range gives months itself.
+func DigestPart(months []Month, from, to int) []Month {
+	if from <= 0 && to >= DigestLen(months) {
+		return months
+	}
+	var out []Month
+	at := 0
+	for _, m := range months {
+		start, end := at, at+len(m.Changes)
+		at = end
+		lo, hi := max(start, from), min(end, to)
+		if lo >= hi {
+			continue
+		}
+		m.Changes = m.Changes[lo-start : hi-start]
+		m.Continued = lo > start
+		out = append(out, m)
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package freshness
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -115,6 +116,40 @@ func TestReport(t *testing.T) {
 	if rep.Total != 6 || rep.Overdue != 3 || rep.Never != 2 || rep.Fresh != 0 || rep.DueSoon != 1 {
 		t.Errorf("counts %+v", rep)
 	}
+	// Pages of two: a group that goes on keeps its name, its total and
+	// says it is continued.
+	part := func(owners []Owner) string {
+		var out []string
+		for _, o := range owners {
+			s := fmt.Sprintf("%s(%d)", o.Name, o.Total)
+			if o.Continued {
+				s += "+"
+			}
+			for _, r := range o.Reviews {
+				s += " " + r.Title
+			}
+			out = append(out, s)
+		}
+		return strings.Join(out, "; ")
+	}
+	for _, tc := range []struct {
+		from, to int
+		want     string
+	}{
+		{0, 2, "maria(4) e c"},
+		{2, 4, "maria(4)+ f a"},
+		{4, 6, "Ravi(1) d; (1) b"},
+		{3, 5, "maria(4)+ a; Ravi(1) d"},
+		{0, 6, "maria(4) e c f a; Ravi(1) d; (1) b"},
+	} {
+		if got := part(rep.Part(tc.from, tc.to)); got != tc.want {
+			t.Errorf("Part(%d, %d) = %q, want %q", tc.from, tc.to, got, tc.want)
+		}
+	}
+	if whole := rep.Part(0, rep.Total); &whole[0] != &rep.Owners[0] {
+		t.Error("the whole report's part is not its own list of owners")
+	}
+
 	data, _ := json.Marshal(rep.JSON("/ops")[:2])
 	wantJSON := `[{"page":"/ops/d/","title":"d","owner":"Ravi","reviewed":null,"review_every":"30d","due":null,"status":"never-reviewed"},{"page":"/ops/e/","title":"e","owner":"maria","reviewed":null,"review_every":"30d","due":null,"status":"never-reviewed"}]`
 	if string(data) != wantJSON {
@@ -139,5 +174,36 @@ func TestDigest(t *testing.T) {
 	}
 	if s := strings.Join(got, "; "); s != "November 2026: C B; October 2026: A; November 2025: D" {
 		t.Errorf("digest: %s", s)
+	}
+	if n := DigestLen(months); n != 4 {
+		t.Errorf("DigestLen = %d, want 4", n)
+	}
+	part := func(ms []Month) string {
+		var out []string
+		for _, m := range ms {
+			s := m.Name
+			if m.Continued {
+				s += " (continued)"
+			}
+			s += ":"
+			for _, c := range m.Changes {
+				s += " " + c.Title
+			}
+			out = append(out, s)
+		}
+		return strings.Join(out, "; ")
+	}
+	for _, tc := range []struct {
+		from, to int
+		want     string
+	}{
+		{0, 1, "November 2026: C"},
+		{1, 3, "November 2026 (continued): B; October 2026: A"},
+		{3, 4, "November 2025: D"},
+		{0, 4, "November 2026: C B; October 2026: A; November 2025: D"},
+	} {
+		if got := part(DigestPart(months, tc.from, tc.to)); got != tc.want {
+			t.Errorf("DigestPart(%d, %d) = %q, want %q", tc.from, tc.to, got, tc.want)
+		}
 	}
 }

@@ -21,7 +21,9 @@
 // page expanded, at most a bounded number of entries each), .Breadcrumbs,
 // .Prev and .Next (neighbours within the section), .EditURL, .LastUpdated,
 // .Reviewed, .Now, and .Roadmap and .KPIs (a roadmap page's board, a
-// page's KPI table).
+// page's KPI table). On the pages of a site-wide view, .Pager holds the
+// page's share of the view's entries and the links to its other pages
+// (see Pager); it is nil on other pages.
 //
 // # Functions
 //
@@ -141,6 +143,9 @@ type Data struct {
 	Review *freshness.Review
 	// Playbooks lists the playbooks of a section page.
 	Playbooks []*playbook.Entry
+	// Pager is, on a page of a site-wide view, the entries it shows and
+	// the links to the view's other pages; nil on other pages.
+	Pager *Pager
 }
 
 // A TemplateError is a problem in a layout file, at a line when the

@@ -39,3 +39,38 @@ func TestReadsSite(t *testing.T) {
 		}
 	}
 }
+
+func TestUsesPager(t *testing.T) {
+	files := fstest.MapFS{
+		"base.html":           {Data: []byte(`{{define "base"}}{{with .Pager}}{{.Number}}{{end}}{{block "main" .}}{{end}}{{end}}`)},
+		"partials/rows.html":  {Data: []byte(`{{define "rows"}}{{range .Pager.KPIs}}{{.Name}}{{end}}{{end}}`)},
+		"partials/other.html": {Data: []byte(`{{define "other"}}{{.Page.Title}}{{end}}`)},
+		"page.html":           {Data: []byte(`{{define "main"}}{{.Page.Title}}{{end}}`)},
+		"old-kpis.html":       {Data: []byte(`{{define "main"}}{{range .Site.KPIs.KPIs}}{{.Name}}{{end}}{{template "other" .}}{{end}}`)},
+		"all-kpis.html":       {Data: []byte(`{{define "main"}}{{with .Site.KPIs}}{{range $.Pager.KPIs}}{{.Name}}{{end}}{{end}}{{end}}`)},
+		"field.html":          {Data: []byte(`{{define "main"}}{{if .Pager}}{{.Pager.Total}}{{end}}{{end}}`)},
+		"partial.html":        {Data: []byte(`{{define "main"}}{{if true}}{{template "rows" .}}{{end}}{{end}}`)},
+		"recursive.html":      {Data: []byte(`{{define "main"}}{{template "loop" .}}{{end}}{{define "loop"}}{{if false}}{{template "loop" .}}{{end}}{{end}}`)},
+		"dict.html":           {Data: []byte(`{{define "main"}}{{template "rows" (dict "Pager" .Page)}}{{end}}`)},
+		"dollar.html":         {Data: []byte(`{{define "main"}}{{with .Page}}{{template "rows" $}}{{end}}{{end}}`)},
+	}
+	tm, err := Load(files, Funcs{BasePath: "/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for layout, want := range map[string]bool{
+		"page":      false, // base reads .Pager, but not the layout's main
+		"old-kpis":  false,
+		"all-kpis":  true,
+		"field":     true,
+		"partial":   true,
+		"recursive": false,
+		"dict":      false, // the partial's .Pager is the dict's
+		"dollar":    true,
+		"missing":   false,
+	} {
+		if got := tm.UsesPager(layout); got != want {
+			t.Errorf("UsesPager(%q) = %v, want %v", layout, got, want)
+		}
+	}
+}

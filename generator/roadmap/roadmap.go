@@ -51,6 +51,10 @@ type Roadmap struct {
 	Items        []*Item
 	// Page and Title are the URL and title of the page.
 	Page, Title string
+	// Continued is set on a part of a roadmap, in a page of the
+	// site-wide view, whose first items are on the page before (see
+	// Overview.Part).
+	Continued bool
 }
 
 // An Item is one entry of a roadmap.
@@ -208,7 +212,6 @@ func NewOverview(all []*Roadmap) *Overview {
 	slices.SortStableFunc(o.Roadmaps, func(a, b *Roadmap) int {
 		return cmp.Or(cmp.Compare(a.Team, b.Team), cmp.Compare(a.Title, b.Title), cmp.Compare(a.Page, b.Page))
 	})
-	byQuarter := map[string][]*Item{}
 	teams, themes, statuses := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, r := range o.Roadmaps {
 		if !teams[r.Team] {
@@ -216,7 +219,6 @@ func NewOverview(all []*Roadmap) *Overview {
 			o.Teams = append(o.Teams, r.Team)
 		}
 		for _, it := range r.Items {
-			byQuarter[it.Quarter] = append(byQuarter[it.Quarter], it)
 			if it.Theme != "" && !themes[it.Theme] {
 				themes[it.Theme] = true
 				o.Themes = append(o.Themes, it.Theme)
@@ -230,6 +232,20 @@ func NewOverview(all []*Roadmap) *Overview {
 			o.Statuses = append(o.Statuses, s)
 		}
 	}
+	o.Quarters = timeline(o.Roadmaps)
+	return o
+}
+
+// timeline groups the items of roadmaps by quarter, in time order, then
+// the items without a quarter; within a quarter, items keep the order of
+// the roadmaps and then the order written.
+func timeline(rs []*Roadmap) []Quarter {
+	byQuarter := map[string][]*Item{}
+	for _, r := range rs {
+		for _, it := range r.Items {
+			byQuarter[it.Quarter] = append(byQuarter[it.Quarter], it)
+		}
+	}
 	names := make([]string, 0, len(byQuarter))
 	for q := range byQuarter {
 		if q != "" {
@@ -240,10 +256,56 @@ func NewOverview(all []*Roadmap) *Overview {
 	if byQuarter[""] != nil {
 		names = append(names, "")
 	}
+	var out []Quarter
 	for _, q := range names {
-		o.Quarters = append(o.Quarters, Quarter{Name: q, Items: byQuarter[q]})
+		out = append(out, Quarter{Name: q, Items: byQuarter[q]})
 	}
-	return o
+	return out
+}
+
+// Len counts the items of every roadmap: the entries of the site-wide
+// view.
+func (o *Overview) Len() int {
+	n := 0
+	for _, r := range o.Roadmaps {
+		n += len(r.Items)
+	}
+	return n
+}
+
+// Part returns the items from..to (counted from 0, to excluded) of the
+// overview, taken in the order of Roadmaps, for one page of the site-wide
+// view: the roadmaps they belong to, each holding only those items (a
+// roadmap whose first items are on an earlier page is Continued), and the
+// same items by quarter. A roadmap without items goes with the page where
+// its place falls. The whole range gives the overview's own Roadmaps and
+// Quarters.
+func (o *Overview) Part(from, to int) ([]*Roadmap, []Quarter) {
+	total := o.Len()
+	if from <= 0 && to >= total {
+		return o.Roadmaps, o.Quarters
+	}
+	var rows []*Roadmap
+	at := 0 // index of the roadmap's first item among all items
+	for _, r := range o.Roadmaps {
+		start, end := at, at+len(r.Items)
+		at = end
+		if len(r.Items) == 0 {
+			if from <= start && (start < to || to >= total) {
+				rows = append(rows, r)
+			}
+			continue
+		}
+		lo, hi := max(start, from), min(end, to)
+		if lo >= hi {
+			continue
+		}
+		part := *r
+		part.Items = r.Items[lo-start : hi-start]
+		part.Continued = lo > start
+		rows = append(rows, &part)
+	}
+	return rows, timeline(rows)
 }
 
 // JSON is one item as published in api/roadmap.json.

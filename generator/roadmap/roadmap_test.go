@@ -164,3 +164,84 @@ items:
 		t.Errorf("JSON:\n%s", data)
 	}
 }
+
+// TestOverviewPart splits an overview into pages of every size: the
+// pages hold every item once, in order, each roadmap's part carries its
+// team, a part that goes on from the page before says so, and a roadmap
+// without items is shown once, in its place.
+func TestOverviewPart(t *testing.T) {
+	item := func(title, quarter string) *Item { return &Item{Title: title, Quarter: quarter, Status: "now"} }
+	o := NewOverview([]*Roadmap{
+		{Team: "Alpha", Items: []*Item{item("a1", "2026-Q2"), item("a2", ""), item("a3", "2026-Q1")}},
+		{Team: "Beta"},
+		{Team: "Gamma", Items: []*Item{item("c1", "2026-Q1"), item("c2", "2026-Q2")}},
+	})
+	if o.Len() != 5 {
+		t.Fatalf("Len = %d, want 5", o.Len())
+	}
+	show := func(rows []*Roadmap, quarters []Quarter) string {
+		var b strings.Builder
+		for _, r := range rows {
+			b.WriteString(r.Team)
+			if r.Continued {
+				b.WriteString("+")
+			}
+			for _, it := range r.Items {
+				b.WriteString(" " + it.Title)
+			}
+			b.WriteString("; ")
+		}
+		b.WriteString("|")
+		for _, q := range quarters {
+			b.WriteString(" " + cmpOr(q.Name, "none") + ":")
+			for _, it := range q.Items {
+				b.WriteString(" " + it.Title)
+			}
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		from, to int
+		want     string
+	}{
+		{0, 5, "Alpha a1 a2 a3; Beta; Gamma c1 c2; | 2026-Q1: a3 c1 2026-Q2: a1 c2 none: a2"},
+		{0, 2, "Alpha a1 a2; | 2026-Q2: a1 none: a2"},
+		{2, 4, "Alpha+ a3; Beta; Gamma c1; | 2026-Q1: a3 c1"},
+		{4, 5, "Gamma+ c2; | 2026-Q2: c2"},
+		{3, 5, "Beta; Gamma c1 c2; | 2026-Q1: c1 2026-Q2: c2"},
+	} {
+		if got := show(o.Part(tc.from, tc.to)); got != tc.want {
+			t.Errorf("Part(%d, %d) = %q, want %q", tc.from, tc.to, got, tc.want)
+		}
+	}
+	for size := 1; size <= 6; size++ {
+		var titles []string
+		empty := 0
+		for from := 0; from < o.Len(); from += size {
+			rows, _ := o.Part(from, min(from+size, o.Len()))
+			n := 0
+			for _, r := range rows {
+				if len(r.Items) == 0 {
+					empty++
+				}
+				for _, it := range r.Items {
+					titles = append(titles, it.Title)
+					n++
+				}
+			}
+			if n > size {
+				t.Errorf("size %d: page at %d holds %d items", size, from, n)
+			}
+		}
+		if got := strings.Join(titles, " "); got != "a1 a2 a3 c1 c2" || empty != 1 {
+			t.Errorf("size %d: pages hold %q and %d roadmaps without items, want every item once and Beta once", size, got, empty)
+		}
+	}
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
