@@ -25,10 +25,12 @@ func fuzz(f *testing.F, lexer string) {
 	})
 }
 
-func FuzzPlaintext(f *testing.F) { fuzz(f, "plaintext") }
-func FuzzJSON(f *testing.F)      { fuzz(f, "JSON") }
-func FuzzTOML(f *testing.F)      { fuzz(f, "TOML") }
-func FuzzSQL(f *testing.F)       { fuzz(f, "SQL") }
-func FuzzYAML(f *testing.F)      { fuzz(f, "YAML") }
-func FuzzBash(f *testing.F)      { fuzz(f, "Bash") }
-func FuzzGo(f *testing.F)        { fuzz(f, "Go") }
+func FuzzPlaintext(f *testing.F)  { fuzz(f, "plaintext") }
+func FuzzJSON(f *testing.F)       { fuzz(f, "JSON") }
+func FuzzTOML(f *testing.F)       { fuzz(f, "TOML") }
+func FuzzSQL(f *testing.F)        { fuzz(f, "SQL") }
+func FuzzYAML(f *testing.F)       { fuzz(f, "YAML") }
+func FuzzBash(f *testing.F)       { fuzz(f, "Bash") }
+func FuzzGo(f *testing.F)         { fuzz(f, "Go") }
+func FuzzJavaScript(f *testing.F) { fuzz(f, "JavaScript") }
+func FuzzPython(f *testing.F)     { fuzz(f, "Python") }
