@@ -124,8 +124,10 @@ func bashRootRule(s *scanner) (int, bool) {
 		}
 	}
 	switch {
-	case s.pos == 0 && s.has("#!"):
-		return -1, false
+	case s.pos == 0 && s.has("#!") && s.lineRest(0) > 2:
+		// \A#!.+\n
+		s.emit(chroma.CommentPreproc, s.lineRest(0)+1)
+		return -1, true
 	case c == '#':
 		s.emit(chroma.CommentSingle, s.lineRest(s.pos))
 		return -1, true

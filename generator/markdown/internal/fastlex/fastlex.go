@@ -100,7 +100,7 @@ func Tokens(lexer, code string) ([]chroma.Token, bool) {
 	if l == nil || !plain(code) || !l.prepared() {
 		return nil, false
 	}
-	s := &scanner{src: code}
+	s := &scanner{src: code, out: make([]chroma.Token, 0, len(code)/4+4)}
 	if !l.scan(s) || s.pos != len(code) {
 		return nil, false
 	}
@@ -311,6 +311,9 @@ func words(rules chroma.Rules, state string, i int, prefix, suffix string, fold 
 			return nil, fmt.Errorf("rule %s.%d: alternative %q", state, i, alt)
 		}
 		if fold {
+			if len(alt) > 32 {
+				return nil, fmt.Errorf("rule %s.%d: alternative %q is longer than lookup allows", state, i, alt)
+			}
 			alt = strings.ToUpper(alt)
 		}
 		if strings.IndexFunc(alt, func(r rune) bool { return r > 127 || !isWord(byte(r)) }) >= 0 {
@@ -332,11 +335,7 @@ func (w *wordList) match(s *scanner, after func(n int) bool) int {
 	run := s.word(s.pos)
 	best, n := -1, 0
 	if run != "" {
-		key := run
-		if w.fold {
-			key = strings.ToUpper(run)
-		}
-		if j, ok := w.words[key]; ok {
+		if j, ok := w.lookup(run); ok {
 			best, n = j, len(run)
 		}
 	}
@@ -352,6 +351,28 @@ func (w *wordList) match(s *scanner, after func(n int) bool) int {
 		break
 	}
 	return n
+}
+
+// lookup returns the position of a word in the pattern.
+func (w *wordList) lookup(word string) (int, bool) {
+	if !w.fold {
+		j, ok := w.words[word]
+		return j, ok
+	}
+	var buf [32]byte
+	if len(word) > len(buf) {
+		return 0, false // longer than any keyword
+	}
+	b := buf[:len(word)]
+	for i := range len(word) {
+		c := word[i]
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		b[i] = c
+	}
+	j, ok := w.words[string(b)]
+	return j, ok
 }
 
 func (w *wordList) equal(text, alt string) bool {

@@ -103,11 +103,10 @@ func scanPython(s *scanner) bool {
 				pop()
 			case pyName(s) > 0:
 				s.emit(chroma.NameNamespace, pyName(s))
-				pop()
-			case c == '\n':
-				stack = stack[:1] // no rule matches: chroma starts again from root
-			default:
+			case pyName(s) < 0:
 				return false
+			default:
+				pop()
 			}
 			continue
 		case pyImport:
