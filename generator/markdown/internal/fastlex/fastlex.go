@@ -71,17 +71,12 @@ func register(l *language) *language {
 	return l
 }
 
-// Has reports whether there is a scanner for chroma's lexer of that name
-// and that lexer's rules are those the scanner follows.
-func Has(lexer string) bool {
-	l := languages[lexer]
-	return l != nil && l.prepared()
-}
-
+// prepared reports whether the lexer's rules are those the scanner
+// follows, and reads its keyword lists the first time.
 func (l *language) prepared() bool {
 	l.once.Do(func() {
 		rules, err := rulesOf(l.lexer)
-		if err != nil || Fingerprint(rules) != l.fingerprint {
+		if err != nil || fingerprintOf(rules) != l.fingerprint {
 			return
 		}
 		if l.prepare != nil && l.prepare(rules) != nil {
@@ -154,9 +149,9 @@ func rulesOf(name string) (chroma.Rules, error) {
 	return rl.Rules()
 }
 
-// Fingerprint returns a digest of the patterns and plain token types of
+// fingerprintOf returns a digest of the patterns and plain token types of
 // rules, state by state.
-func Fingerprint(rules chroma.Rules) string {
+func fingerprintOf(rules chroma.Rules) string {
 	h := sha256.New()
 	states := make([]string, 0, len(rules))
 	for name := range rules {

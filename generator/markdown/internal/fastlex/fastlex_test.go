@@ -40,7 +40,7 @@ func TestFingerprints(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := Fingerprint(rules); got != l.fingerprint {
+		if got := fingerprintOf(rules); got != l.fingerprint {
 			t.Errorf("%s: chroma's rules have fingerprint %s, the scanner follows %s: review the scanner against the rules, then update its fingerprint", name, got, l.fingerprint)
 		}
 		if lexers.Get(name) == nil {
