@@ -1,5 +1,6 @@
 // Package fastlex splits code of the commonest languages into tokens
-// without regular expressions: a fast path in front of chroma's lexers.
+// without chroma's regular expressions: a fast path in front of chroma's
+// lexers.
 //
 // Chroma's lexers are state machines of regular expressions, tried one
 // after another at every place in the code; they cost about a sixth of a
@@ -14,18 +15,20 @@
 // tries the rules of the current state in chroma's order, and decides for
 // each whether it matches and how far. Where it is not sure that it
 // decides as chroma's regular expression would (a heredoc, an f-string, a
-// regular-expression literal, a block scalar, a character outside
-// printable ASCII, anything unusual), it gives up and the caller hands the
-// code to chroma. Giving up is always correct; a wrong token never is. The
-// tests compare the scanners with chroma on the code blocks of the demo
-// portal and of generated sites, on hand-written tricky cases and under
-// the fuzzer.
+// regular-expression literal, a block scalar, a letter beyond ASCII
+// outside a comment or a string, code of 8 KB or more, anything unusual),
+// it gives up and the caller hands the code to chroma. Giving up is
+// always correct; a wrong token never is. The tests compare the scanners
+// with chroma on the code blocks of the demo portal and of generated
+// sites, on hand-written tricky cases and under the fuzzer.
 //
-// The keyword lists come from chroma's own rules, and each scanner checks
-// at first use that its lexer's rules are still those it was written for
-// (a fingerprint of their patterns): after an upgrade of chroma that
-// changes a lexer, that language simply goes to chroma again until its
-// scanner is reviewed.
+// Rules are decided by hand, but for one hairy pattern (YAML's numbers)
+// that Go's regexp package matches as chroma's engine does. The keyword
+// lists come from chroma's own rules, and each scanner checks at first
+// use that its lexer's rules are still those it was written for (a
+// fingerprint of their patterns): after an upgrade of chroma that changes
+// a lexer, that language simply goes to chroma again until its scanner is
+// reviewed.
 package fastlex
 
 import (
