@@ -122,15 +122,14 @@ func scanPython(s *scanner) bool {
 				s.emit(chroma.NameNamespace, 1)
 			case pyName(s) > 0:
 				s.emit(chroma.NameNamespace, pyName(s))
+			case pyName(s) < 0:
+				return false
 			case s.at(s.pos+sp) == ',':
 				s.emit(chroma.Text, sp)
 				s.emit(chroma.Operator, 1)
 				s.emit(chroma.Text, s.span(s.pos, isSpace))
-				pop()
-			case c == '\n':
-				stack = stack[:1] // no rule matches: chroma starts again from root
 			default:
-				return false
+				pop()
 			}
 			continue
 		}

@@ -47,7 +47,7 @@ func samples(t testing.TB) []sample {
 			return nil
 		})
 		for _, seed := range []uint64{1, 2, 3} {
-			_, err := corpus.Generate(corpus.Options{Pages: corpus.MinPages * 2, Seed: seed}, func(f corpus.File) error {
+			_, err := corpus.Generate(corpus.Options{Pages: 100, Seed: seed}, func(f corpus.File) error {
 				if path.Ext(f.Path) == ".md" {
 					allSamples = append(allSamples, codeBlocks(f.Path, f.Data)...)
 				}
