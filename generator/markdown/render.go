@@ -12,6 +12,7 @@ import (
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/opsdocs/opsdocs/generator/markdown/internal/fastlex"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -198,6 +199,12 @@ func (r *nodeRenderer) code(w util.BufWriter, src []byte, node ast.Node, enterin
 	// line into view.
 	w.WriteString(`<pre tabindex="0" class="chroma"><code>`)
 	if l := lexerFor(lang); l != nil && lang != "" {
+		// The fast path gives the tokens chroma would, or gives up.
+		if tokens, ok := fastlex.Tokens(l.Config().Name, code.String()); ok {
+			writeTokens(w, tokens)
+			w.WriteString("</code></pre></div>\n")
+			return ast.WalkSkipChildren, nil
+		}
 		if it, err := l.Tokenise(nil, code.String()); err == nil {
 			writeTokens(w, it.Tokens())
 			w.WriteString("</code></pre></div>\n")
