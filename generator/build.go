@@ -9,7 +9,6 @@ import (
 	"path"
 	"runtime"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/opsdocs/opsdocs/assets"
@@ -102,7 +101,6 @@ type page struct {
 	curriculum *curriculum.Curriculum
 	review     *freshness.Review
 	fieldLinks []fieldLink
-	indexed    bool // added to the builder's indexer
 }
 
 // Build builds the site described by opts. Problems in the site's content
@@ -170,12 +168,6 @@ type builder struct {
 	git         *gitDates
 	searchLater bool
 	docs        []search.Doc
-
-	// In a one-shot build, each page is indexed for search as soon as it
-	// is rendered (see indexAsRendered).
-	indexer  *search.Builder
-	searchID map[*page]int
-	indexed  [2]atomic.Int64 // pages indexed as rendered, and after
 }
 
 func (b *builder) stage(name string) {
@@ -244,19 +236,13 @@ func (b *builder) run(ctx context.Context) error {
 	// never holds the HTML of every page at once; without output, they
 	// are converted all the same, for their diagnostics.
 	if b.opts.Output != nil {
-		b.indexAsRendered()
 		if err := b.render(ctx); err != nil {
 			return err
 		}
 	}
 	b.convertRest()
 	b.checkLinks(&b.diags)
-	var docs []search.Doc
-	if b.indexer != nil {
-		b.indexRest()
-	} else {
-		docs = b.searchDocs()
-	}
+	docs := b.searchDocs()
 	b.releaseSite()
 	b.stage("pages")
 	if b.opts.Output == nil {
@@ -634,9 +620,8 @@ func (b *builder) renderPage(j renderJob, site *render.Site, nv *nav) error {
 		return b.templateError(err, url)
 	}
 	err := b.writeHTML(outputPath(url), buf.Bytes())
-	if j.v == nil { // the pages of a view share what they read
-		b.indexPage(p, false)
-		b.releaseRendered(p)
+	if j.v == nil {
+		b.releaseRendered(p) // the pages of a view share what they read
 	}
 	return err
 }

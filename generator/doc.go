@@ -121,8 +121,9 @@
 // search.html, when the theme has it, the search page /search/.
 // The site-wide views at /roadmap/ and /kpis/ use all-roadmaps.html and
 // all-kpis.html, and those at /freshness/ and /changes/, freshness.html
-// and changes.html, for each of their pages. A layout that needs its own style sheet or script defines
-// "head", which base.html places at the end of <head>.
+// and changes.html, for each of their pages. A layout that needs its own
+// style sheet or script defines "head", which base.html places at the end
+// of <head>.
 // The data and the functions layouts may use are documented in package
 // render.
 //
@@ -140,10 +141,9 @@
 // # Search
 //
 // The build indexes every page but drafts (even when built), the pages
-// made for folders without a section page, and pages with search: false
-// (package search): a one-shot build reads each page's words as soon as
-// the page is written, and makes the index once every page is. The index
-// is written below search/ in the output: search/index.js names a folder for
+// made for folders without a section page, and pages with search: false,
+// in a stage after the pages are written (package search). The index is
+// written below search/ in the output: search/index.js names a folder for
 // each kind of file, named after a hash of its files, which holds the
 // shards a query loads, so that they can be cached for ever. The default
 // theme puts a search box in the header of every page

@@ -37,14 +37,7 @@ func (b *builder) search(docs []search.Doc) error {
 			})
 		})
 	}
-	var ix *search.Index
-	var err error
-	if b.indexer != nil {
-		ix, err = b.indexer.Build(context.Background(), write)
-		b.indexer, b.searchID = nil, nil
-	} else {
-		ix, err = search.BuildEarly(context.Background(), docs, write)
-	}
+	ix, err := search.BuildEarly(context.Background(), docs, write)
 	if err == nil {
 		write(ix.Files)
 	}
@@ -59,70 +52,21 @@ func (b *builder) search(docs []search.Doc) error {
 	return err
 }
 
-// searchPages lists the pages to index in the order of the site's tree:
+// searchDocs lists the pages to index in the order of the site's tree:
 // not drafts, not generated section pages, not pages with search: false.
-func (b *builder) searchPages() []*page {
-	var pages []*page
+func (b *builder) searchDocs() []search.Doc {
+	var docs []search.Doc
 	b.root.Each(func(s *content.Section) {
-		for _, pg := range append([]*content.Page{s.Page}, s.Pages...) {
+		pages := append([]*content.Page{s.Page}, s.Pages...)
+		for _, pg := range pages {
 			p, ok := b.byPath[pg.Path]
 			if !ok || p.Page != pg || pg.Generated || pg.Draft || pg.NoSearch {
 				continue
 			}
-			pages = append(pages, p)
+			docs = append(docs, b.searchDoc(p))
 		}
 	})
-	return pages
-}
-
-// searchDocs returns the search documents of searchPages.
-func (b *builder) searchDocs() []search.Doc {
-	pages := b.searchPages()
-	docs := make([]search.Doc, len(pages))
-	for i, p := range pages {
-		docs[i] = b.searchDoc(p)
-	}
 	return docs
-}
-
-// indexAsRendered makes a one-shot build index each page for search as
-// soon as it is rendered (indexPage), so that the build lets go of the
-// page's text then, rather than holding the text of every page until the
-// last is written. A Rebuilder keeps its pages, and indexes them later.
-func (b *builder) indexAsRendered() {
-	if !b.oneShot || b.searchLater {
-		return
-	}
-	pages := b.searchPages()
-	b.searchID = make(map[*page]int, len(pages))
-	for i, p := range pages {
-		b.searchID[p] = i
-	}
-	b.indexer = search.NewBuilder(len(pages))
-}
-
-// indexPage indexes p, once rendered, when it is to be searched, and
-// drops its text; late is set for pages that were not rendered.
-func (b *builder) indexPage(p *page, late bool) {
-	id, ok := b.searchID[p]
-	if !ok || p.indexed {
-		return
-	}
-	b.indexer.Add(id, b.searchDoc(p))
-	p.indexed = true
-	p.md.Blocks = nil
-	if late {
-		b.indexed[1].Add(1)
-	} else {
-		b.indexed[0].Add(1)
-	}
-}
-
-// indexRest indexes the pages to search that were not rendered.
-func (b *builder) indexRest() {
-	for p := range b.searchID {
-		b.indexPage(p, true)
-	}
 }
 
 func (b *builder) searchDoc(p *page) search.Doc {
