@@ -23,6 +23,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/opsdocs/opsdocs/generator"
@@ -140,6 +141,19 @@ func (b *Browser) Do(t testing.TB, actions ...chromedp.Action[chromedp.Void]) {
 	if err := chromedp.Do(b.Ctx, actions...); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// WithoutScripts turns JavaScript off in the tab, failing t on error, and
+// returns the function that turns it on again.
+func (b *Browser) WithoutScripts(t testing.TB) (restore func()) {
+	t.Helper()
+	set := func(off bool) {
+		if _, err := chromedp.Call(b.Ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set(true)
+	return func() { set(false) }
 }
 
 // Eval evaluates a JavaScript expression in the page, failing t on error.

@@ -1,7 +1,6 @@
 package browsertest
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -11,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -177,14 +174,7 @@ func TestDataViews(t *testing.T) {
 	})
 
 	t.Run("without JavaScript", func(t *testing.T) {
-		scripts := func(off bool) chromedp.Action[chromedp.Void] {
-			return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-				_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off})
-				return err
-			})
-		}
-		b.Do(t, scripts(true))
-		defer b.Do(t, scripts(false))
+		defer b.WithoutScripts(t)()
 		b.Do(t, chromedp.Navigate(site+"/roadmap/?team=Growth"), chromedp.WaitVisible(chromedp.CSS("h1")))
 		if Eval[bool](t, b, `document.querySelector("form.filters").checkVisibility()`) {
 			t.Error("the filters are shown without JavaScript, where they cannot work")

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -356,13 +355,7 @@ func onPhone(t *testing.T, b *Browser, site string) {
 // withoutScript checks that without JavaScript the content is
 // there and the progress controls are not.
 func withoutScript(t *testing.T, b *Browser, site string) {
-	scripts := func(off bool) {
-		if _, err := chromedp.Call(b.Ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	scripts(true)
-	defer scripts(false)
+	defer b.WithoutScripts(t)()
 	visible := func(sel string) bool {
 		return Eval[bool](t, b, `[...document.querySelectorAll(`+"`"+sel+"`"+`)].some(e => e.getClientRects().length > 0)`)
 	}

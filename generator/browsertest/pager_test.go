@@ -1,7 +1,6 @@
 package browsertest
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,8 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/opsdocs/opsdocs/generator"
 )
@@ -128,14 +125,7 @@ func TestViewPages(t *testing.T) {
 	})
 
 	t.Run("without JavaScript", func(t *testing.T) {
-		scripts := func(off bool) chromedp.Action[chromedp.Void] {
-			return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-				_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off})
-				return err
-			})
-		}
-		b.Do(t, scripts(true))
-		defer b.Do(t, scripts(false))
+		defer b.WithoutScripts(t)()
 		b.Do(t, chromedp.Navigate(site+"/kpis/page/2/"), chromedp.WaitVisible(chromedp.CSS("h1")))
 		if !Eval[bool](t, b, `document.querySelector('nav[aria-label="Pagination"] a[rel="prev"]') !== null`) {
 			t.Fatal("/kpis/page/2/ has no link to the previous page")

@@ -655,13 +655,7 @@ const unreached = `(() => {
 // readableWithoutScript checks that with JavaScript off the content of a
 // playbook and of a KPI page is there and shown.
 func readableWithoutScript(t *testing.T, b *Browser, site string) {
-	scripts := func(off bool) {
-		if _, err := chromedp.Call(b.Ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	scripts(true)
-	defer scripts(false)
+	defer b.WithoutScripts(t)()
 	for _, p := range []struct{ path, content string }{
 		{playbookPg, ".prose > :is(p, ul, ol, h2, h3, .table-wrap, .alert)"},
 		{"/kpis/customer-health/", ".prose > :is(p, ul, ol, h2, h3), #kpi-table tbody tr, .kpi-status"},

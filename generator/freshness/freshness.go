@@ -225,20 +225,7 @@ func (rep *Report) Part(from, to int) []Owner {
 	if from <= 0 && to >= rep.Total {
 		return rep.Owners
 	}
-	var out []Owner
-	at := 0
-	for _, o := range rep.Owners {
-		start, end := at, at+len(o.Reviews)
-		at = end
-		lo, hi := max(start, from), min(end, to)
-		if lo >= hi {
-			continue
-		}
-		o.Reviews = o.Reviews[lo-start : hi-start]
-		o.Continued = lo > start
-		out = append(out, o)
-	}
-	return out
+	return part(rep.Owners, from, to, func(o *Owner) *[]*Review { return &o.Reviews }, func(o *Owner) *bool { return &o.Continued })
 }
 
 // Urgency orders reviews most urgent first: never reviewed, then by due
@@ -340,18 +327,27 @@ func DigestPart(months []Month, from, to int) []Month {
 	if from <= 0 && to >= DigestLen(months) {
 		return months
 	}
-	var out []Month
+	return part(months, from, to, func(m *Month) *[]Change { return &m.Changes }, func(m *Month) *bool { return &m.Continued })
+}
+
+// part returns the groups that hold entries from..to of all the groups'
+// entries, in order, each cut to those entries (entries gives a group's
+// list) and marked as continued (continued gives its flag) when its
+// first entries are left out.
+func part[G, E any](groups []G, from, to int, entries func(*G) *[]E, continued func(*G) *bool) []G {
+	var out []G
 	at := 0
-	for _, m := range months {
-		start, end := at, at+len(m.Changes)
+	for _, g := range groups {
+		list := *entries(&g)
+		start, end := at, at+len(list)
 		at = end
 		lo, hi := max(start, from), min(end, to)
 		if lo >= hi {
 			continue
 		}
-		m.Changes = m.Changes[lo-start : hi-start]
-		m.Continued = lo > start
-		out = append(out, m)
+		*entries(&g) = list[lo-start : hi-start]
+		*continued(&g) = lo > start
+		out = append(out, g)
 	}
 	return out
 }
