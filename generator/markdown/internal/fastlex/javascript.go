@@ -159,14 +159,8 @@ func scanJS(s *scanner) bool {
 			}
 			s.emit(chroma.NameOther, n)
 		case c == '"' || c == '\'':
-			n := quoted(s, c)
-			if n == 0 {
+			if !s.quotedString(c) {
 				return false
-			}
-			if c == '"' {
-				s.emit(chroma.LiteralStringDouble, n)
-			} else {
-				s.emit(chroma.LiteralStringSingle, n)
 			}
 		case c == '`':
 			s.emit(chroma.LiteralStringBacktick, 1)

@@ -35,14 +35,8 @@ func scanTOML(s *scanner) bool {
 				s.emit(chroma.LiteralNumberInteger, n)
 			}
 		case c == '"' || c == '\'':
-			n := quoted(s, c)
-			if n == 0 {
+			if !s.quotedString(c) {
 				return false
-			}
-			if c == '"' {
-				s.emit(chroma.LiteralStringDouble, n)
-			} else {
-				s.emit(chroma.LiteralStringSingle, n)
 			}
 		case c == '.' || c == ',' || c == '=' || c == '[' || c == ']' || c == '{' || c == '}':
 			s.emit(chroma.Punctuation, 1)
@@ -117,4 +111,19 @@ func quoted(s *scanner, q byte) int {
 		}
 	}
 	return 0
+}
+
+// quotedString emits the string quoted by q at s.pos (see quoted) as a
+// double- or single-quoted string; false when it is not closed.
+func (s *scanner) quotedString(q byte) bool {
+	n := quoted(s, q)
+	if n == 0 {
+		return false
+	}
+	if q == '"' {
+		s.emit(chroma.LiteralStringDouble, n)
+	} else {
+		s.emit(chroma.LiteralStringSingle, n)
+	}
+	return true
 }
