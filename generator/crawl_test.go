@@ -102,6 +102,19 @@ func TestCrawlViewPages(t *testing.T) {
 			}
 		}
 	}
+
+	// A further page's breadcrumb ends with the view, linking to its
+	// first page, then the page's number.
+	page2, err := os.ReadFile(filepath.Join(dir, "kpis", "page", "2", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	crumbs := regexp.MustCompile(`(?s)<nav class="breadcrumbs".*?</nav>`).Find(page2)
+	for _, want := range []string{`<a href="../../index.html">KPIs</a>`, `<span aria-current="page">Page 2 of `} {
+		if !strings.Contains(string(crumbs), want) {
+			t.Errorf("the breadcrumb of /kpis/page/2/ lacks %s:\n%s", want, crumbs)
+		}
+	}
 }
 
 // withFile is a folder with one file replaced.
