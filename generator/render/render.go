@@ -34,6 +34,8 @@
 //	dict "k" v ...      a map, to pass several values to a template
 //	navtree .Nav        the sidebar's entries as nested <li> items (see NavTree)
 //	toclist .Page.TOC   the table of contents as <li> items (see TOCList)
+//	cached "name" .     the template "name" run once, its markup then reused
+//	                    on every page (for parts the same on every page)
 package render
 
 import (
@@ -48,6 +50,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/opsdocs/opsdocs/generator/curriculum"
@@ -205,6 +208,8 @@ func (f Funcs) funcMap() template.FuncMap {
 		},
 		"navtree": NavTree,
 		"toclist": TOCList,
+		// Bound to each layout's templates by Load (see cached).
+		"cached": func(string, any) (template.HTML, error) { return "", errors.New("cached: no templates") },
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {
 				return nil, errors.New("dict: want key and value pairs")
@@ -219,6 +224,28 @@ func (f Funcs) funcMap() template.FuncMap {
 			}
 			return m, nil
 		},
+	}
+}
+
+// cached returns the function cached of a layout's templates: it runs the
+// named template with data the first time it is called with that name,
+// and gives the same markup every time after, for the parts of a page
+// that are the same on every page of the site, such as the links to the
+// theme's assets: they are then rendered once, not once per page. Each
+// layout has its own, since a layout may define a template over the
+// theme's.
+func cached(set *template.Template) func(name string, data any) (template.HTML, error) {
+	var done sync.Map // name -> template.HTML
+	return func(name string, data any) (template.HTML, error) {
+		if h, ok := done.Load(name); ok {
+			return h.(template.HTML), nil
+		}
+		var b strings.Builder
+		if err := set.ExecuteTemplate(&b, name, data); err != nil {
+			return "", err
+		}
+		h, _ := done.LoadOrStore(name, template.HTML(b.String()))
+		return h.(template.HTML), nil
 	}
 }
 
@@ -262,6 +289,7 @@ func Load(fsys fs.FS, funcs Funcs) (*Templates, error) {
 		if clone.Lookup("base") == nil {
 			return nil, &TemplateError{File: "layouts/base.html", Msg: `does not define "base": wrap the document in {{define "base"}}...{{end}}`}
 		}
+		clone.Funcs(template.FuncMap{"cached": cached(clone)})
 		t.layouts[strings.TrimSuffix(f, ".html")] = clone
 	}
 	return t, nil

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -46,6 +47,47 @@ func TestExecute(t *testing.T) {
 	}
 	if _, err := tm.Render("bad", data); err == nil || !strings.HasPrefix(err.Error(), "layouts/bad.html:1:") {
 		t.Errorf("execution error = %v, want it at layouts/bad.html:1", err)
+	}
+}
+
+// TestCached checks that cached renders a template once per layout, from
+// the data of its first call, escaped as a template would be, with the
+// layout's own definition of it; and that an error in the template is
+// the build's, at the layout's line.
+func TestCached(t *testing.T) {
+	calls := 0
+	files := fstest.MapFS{
+		"base.html":         {Data: []byte(`{{define "base"}}{{cached "links" .}}|{{block "main" .}}{{end}}{{end}}`)},
+		"partials/old.html": {Data: []byte(`{{define "links"}}<a href="{{asset "x.css"}}">{{.Page.Title}}</a>{{end}}`)},
+		"page.html":         {Data: []byte(`{{define "main"}}{{.Page.Title}}{{end}}`)},
+		"own.html":          {Data: []byte(`{{define "links"}}own {{.Page.Title}}{{end}}{{define "main"}}{{end}}`)},
+		"bad.html":          {Data: []byte("{{define \"main\"}}\n{{cached \"nope\" .}}{{end}}")},
+	}
+	tm, err := Load(files, Funcs{BasePath: "/", Asset: func(name string) (string, error) {
+		calls++
+		return "/assets/" + name, nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, title := range []string{"<one>", "two"} {
+		out, err := tm.Render("page", &Data{Page: &Page{Title: title}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := string(out), `<a href="/assets/x.css">&lt;one&gt;</a>|`+template.HTMLEscapeString(title); got != want {
+			t.Errorf("page %d: got %s, want %s", i, got, want)
+		}
+	}
+	if calls != 1 {
+		t.Errorf("the cached template ran %d times for two pages, want once", calls)
+	}
+	out, err := tm.Render("own", &Data{Page: &Page{Title: "three"}})
+	if err != nil || string(out) != "own three|" {
+		t.Errorf("a layout with its own definition got %q, %v; want %q", out, err, "own three|")
+	}
+	if _, err := tm.Render("bad", &Data{Page: &Page{}}); err == nil || !strings.HasPrefix(err.Error(), "layouts/bad.html:2:") {
+		t.Errorf("cached of a template that does not exist: %v, want an error at layouts/bad.html:2", err)
 	}
 }
 
