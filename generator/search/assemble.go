@@ -411,15 +411,16 @@ func assemble(ctx context.Context, docs []Doc, v *vocab, results []docResult, st
 	return ix, nil
 }
 
-// fragmentFiles makes the result fragments of docs from their bodies,
-// grouped by consecutive documents, and returns the first document of
-// each group as gaps, for the manifest. A group is a list of fragments,
-// each [url, section, title, description, heading, snippet, heading,
-// snippet, ...] (see fragmentBody). After the first of a group, a url may
-// be written as the length it shares with the one before (a number, see
-// appendNum) followed by the rest, and a section as the same as the one
-// before, 0.
-func fragmentFiles(docs []Doc, bodies [][]byte, out *folders) []byte {
+// fragmentFiles makes the result fragments of docs, grouped by
+// consecutive documents, and returns the first document of each group as
+// gaps, for the manifest. A group is a list of fragments, each [url,
+// section, title, description, heading, snippet, heading, snippet, ...]
+// (see fragmentBody). After the first of a group, a url may be written
+// as the length it shares with the one before (a number, see appendNum)
+// followed by the rest, and a section as the same as the one before, 0.
+func fragmentFiles(docs []Doc, out *folders) []byte {
+	bodies := make([][]byte, len(docs))
+	parallel(len(docs), func(i int) { bodies[i] = fragmentBody(&docs[i]) })
 	var first, group, head []byte
 	groups, prevFirst, groupStart := 0, 0, 0
 	flush := func(end int) {

@@ -112,88 +112,38 @@ func BuildContext(ctx context.Context, docs []Doc) (*Index, error) {
 // files are not in the returned Index, whose Stats count them; early is
 // never called with the manifest.
 func BuildEarly(ctx context.Context, docs []Doc, early func([]File)) (*Index, error) {
-	b := NewBuilder(len(docs))
+	ix := &Index{Stats: Stats{Docs: len(docs), Bytes: map[string]int{}, Files: map[string]int{}}}
+	out := &folders{ix: ix, early: early, names: map[string]string{}}
+	fragFirst := fragmentFiles(docs, out)
+	v := newVocab()
+	results := make([]docResult, len(docs))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range max(1, min(runtime.GOMAXPROCS(0), len(docs))) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(docs) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
-				b.Add(i, docs[i])
+	workers := make([]*worker, max(1, min(runtime.GOMAXPROCS(0), len(docs))))
+	for n := range workers {
+		w := newWorker(v)
+		workers[n] = w
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(docs) || ctx.Err() != nil {
+					return
+				}
+				results[i] = w.doc(&docs[i], int32(i))
 			}
-		})
+		}()
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return b.Build(ctx, early)
-}
-
-// A Builder indexes documents handed to it one at a time, from any number
-// of goroutines at once, so that a site generator can index each page as
-// it renders it and let go of the page's text. Doc i of the index is the
-// one added as i, whatever the order they come in: the index is the same
-// as Build's of the same docs.
-type Builder struct {
-	v       *vocab
-	docs    []Doc    // as added, without their Blocks and Extra
-	bodies  [][]byte // the fragment of each doc
-	results []docResult
-	added   atomic.Int64
-
-	mu      sync.Mutex
-	idle    []*worker // workers not in use
-	workers []*worker // every worker made, whose pairs the index holds
-}
-
-// NewBuilder returns a Builder for an index of n docs.
-func NewBuilder(n int) *Builder {
-	return &Builder{
-		v:       newVocab(),
-		docs:    make([]Doc, n),
-		bodies:  make([][]byte, n),
-		results: make([]docResult, n),
-	}
-}
-
-// Add indexes d as doc i of the index. It is safe to call from several
-// goroutines at once, each i once; d is not used once Add returns.
-func (b *Builder) Add(i int, d Doc) {
-	b.mu.Lock()
-	var w *worker
-	if n := len(b.idle); n > 0 {
-		w, b.idle = b.idle[n-1], b.idle[:n-1]
-	} else {
-		w = newWorker(b.v)
-		b.workers = append(b.workers, w)
-	}
-	b.mu.Unlock()
-
-	b.results[i] = w.doc(&d, int32(i))
-	b.bodies[i] = fragmentBody(&d)
-	d.Blocks, d.Extra = nil, nil
-	b.docs[i] = d
-	b.added.Add(1)
-
-	b.mu.Lock()
-	b.idle = append(b.idle, w)
-	b.mu.Unlock()
-}
-
-// Build makes the index of the docs added, handing over early the files
-// of each kind as BuildEarly does. Every doc must have been added.
-func (b *Builder) Build(ctx context.Context, early func([]File)) (*Index, error) {
-	if n := b.added.Load(); n != int64(len(b.docs)) {
-		return nil, fmt.Errorf("search: %d of %d docs added", n, len(b.docs))
-	}
-	ix := &Index{Stats: Stats{Docs: len(b.docs), Bytes: map[string]int{}, Files: map[string]int{}}}
-	out := &folders{ix: ix, early: early, names: map[string]string{}}
-	fragFirst := fragmentFiles(b.docs, b.bodies, out)
-	stores := make([]*pairStore, len(b.workers))
-	for n, w := range b.workers {
+	stores := make([]*pairStore, len(workers))
+	for n, w := range workers {
 		stores[n] = &w.pairs
 	}
-	return assemble(ctx, b.docs, b.v, b.results, stores, out, fragFirst)
+	return assemble(ctx, docs, v, results, stores, out, fragFirst)
 }
 
 // vocab interns the words and stems of the whole site.

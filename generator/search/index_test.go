@@ -15,7 +15,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
@@ -1020,43 +1019,6 @@ func TestBuildEarly(t *testing.T) {
 	}
 	if !maps.Equal(ix.Stats.Files, want.Stats.Files) || !maps.Equal(ix.Stats.Bytes, want.Stats.Bytes) {
 		t.Errorf("stats %+v, want %+v", ix.Stats, want.Stats)
-	}
-}
-
-// TestBuilderAnyOrder checks that docs added to a Builder in any order,
-// from more goroutines than there are cores, make the index of Build; and
-// that an index with a doc missing is not built.
-func TestBuilderAnyOrder(t *testing.T) {
-	want := Build(docs)
-	b := NewBuilder(len(docs))
-	var wg sync.WaitGroup
-	for g := range 7 {
-		wg.Go(func() {
-			for i := len(docs) - 1 - g; i >= 0; i -= 7 {
-				b.Add(i, docs[i])
-			}
-		})
-	}
-	wg.Wait()
-	got, err := b.Build(context.Background(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got.Files) != len(want.Files) {
-		t.Fatalf("%d files, want %d", len(got.Files), len(want.Files))
-	}
-	for i := range got.Files {
-		if got.Files[i].Name != want.Files[i].Name || !bytes.Equal(got.Files[i].Data, want.Files[i].Data) {
-			t.Errorf("file %d: %s, want %s", i, got.Files[i].Name, want.Files[i].Name)
-		}
-	}
-
-	b = NewBuilder(len(docs))
-	for i := 1; i < len(docs); i++ {
-		b.Add(i, docs[i])
-	}
-	if _, err := b.Build(context.Background(), nil); err == nil {
-		t.Error("built an index with doc 0 never added")
 	}
 }
 

@@ -73,9 +73,9 @@ func (w *worker) textPairs() {
 	w.items = w.items[:0]
 }
 
-// A pairStore holds the pairs of the documents of one worker, one
-// document at a time: each pair's key, numbered as it first comes, and
-// for each document, the numbers of its pairs. Pairs are found by key in an
+// A pairStore holds the pairs of the documents of one worker, which
+// come in order: each pair's key, numbered as it first comes, and for
+// each document, the numbers of its pairs. Pairs are found by key in an
 // open-addressed table.
 type pairStore struct {
 	table []pairSlot
@@ -174,12 +174,6 @@ func (s *pairStore) lists() (pages, start []int32) {
 			}
 			pages[next[id]] = s.docs[doc]
 			next[id]++
-		}
-	}
-	// A Builder's workers take documents in any order.
-	if !slices.IsSorted(s.docs) {
-		for i := range s.keys {
-			slices.Sort(pages[start[i]:start[i+1]])
 		}
 	}
 	return pages, start
