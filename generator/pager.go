@@ -61,7 +61,7 @@ func (b *builder) viewCounts() map[string]int {
 func (b *builder) viewPageURLs() map[string]string {
 	urls := map[string]string{}
 	for url, v := range b.views {
-		for n := 2; n <= b.viewPages(v); n++ {
+		for n, total := 2, b.viewPages(v); n <= total; n++ {
 			urls[viewPageURL(url, n)] = fmt.Sprintf("page %d of %s", n, url)
 		}
 	}
