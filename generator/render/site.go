@@ -34,49 +34,66 @@ func readsSite(n parse.Node, name string) bool {
 		}
 		return false
 	}
+	return anyNode(n, func(n parse.Node) bool {
+		switch n := n.(type) {
+		case *parse.FieldNode:
+			return chain(n.Ident)
+		case *parse.VariableNode:
+			return chain(n.Ident[1:])
+		case *parse.ChainNode:
+			return chain(n.Field)
+		}
+		return false
+	})
+}
+
+// anyNode reports whether f holds for n or a node below it.
+func anyNode(n parse.Node, f func(parse.Node) bool) bool {
+	if n == nil || f(n) {
+		return n != nil
+	}
+	var kids []parse.Node
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
 			return false
 		}
 		for _, c := range n.Nodes {
-			if readsSite(c, name) {
-				return true
-			}
+			kids = append(kids, c)
 		}
 	case *parse.ActionNode:
-		return readsSite(n.Pipe, name)
+		kids = append(kids, n.Pipe)
 	case *parse.PipeNode:
 		if n == nil {
 			return false
 		}
 		for _, c := range n.Cmds {
-			if readsSite(c, name) {
-				return true
-			}
+			kids = append(kids, c)
 		}
 	case *parse.CommandNode:
-		for _, c := range n.Args {
-			if readsSite(c, name) {
-				return true
-			}
-		}
-	case *parse.FieldNode:
-		return chain(n.Ident)
-	case *parse.VariableNode:
-		return chain(n.Ident[1:])
+		kids = n.Args
 	case *parse.ChainNode:
-		return chain(n.Field) || readsSite(n.Node, name)
+		kids = append(kids, n.Node)
 	case *parse.IfNode:
-		return readsSite(&n.BranchNode, name)
+		kids = append(kids, &n.BranchNode)
 	case *parse.RangeNode:
-		return readsSite(&n.BranchNode, name)
+		kids = append(kids, &n.BranchNode)
 	case *parse.WithNode:
-		return readsSite(&n.BranchNode, name)
+		kids = append(kids, &n.BranchNode)
 	case *parse.BranchNode:
-		return readsSite(n.Pipe, name) || readsSite(n.List, name) || readsSite(n.ElseList, name)
+		kids = append(kids, n.Pipe, n.List)
+		if n.ElseList != nil {
+			kids = append(kids, n.ElseList)
+		}
 	case *parse.TemplateNode:
-		return readsSite(n.Pipe, name)
+		if n.Pipe != nil {
+			kids = append(kids, n.Pipe)
+		}
+	}
+	for _, c := range kids {
+		if anyNode(c, f) {
+			return true
+		}
 	}
 	return false
 }
