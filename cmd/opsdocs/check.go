@@ -32,7 +32,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	defer root.Close()
 	res, err := generator.Build(ctx, generator.Options{
-		Site: root.FS(), Output: output.Discard, Drafts: *site.drafts, Now: day, GitDir: *site.source, FailOnStale: *failOnStale,
+		Site: root, Output: output.Discard, Drafts: *site.drafts, Now: day, GitDir: *site.source, FailOnStale: *failOnStale,
 	})
 	if werr := diag.Write(stdout, *format, res.Diagnostics); werr != nil {
 		fmt.Fprintf(stderr, "opsdocs check: %v\n", werr)

@@ -15,6 +15,7 @@ import (
 	"github.com/opsdocs/opsdocs/generator"
 	"github.com/opsdocs/opsdocs/generator/diag"
 	"github.com/opsdocs/opsdocs/generator/output"
+	"github.com/opsdocs/opsdocs/generator/sitefs"
 	"github.com/spf13/pflag"
 )
 
@@ -124,12 +125,12 @@ func addSiteFlags(fs *pflag.FlagSet) *siteFlags {
 
 // open opens the site's folder, through which no link can lead outside
 // it, and returns the date to build for.
-func (f *siteFlags) open() (*os.Root, time.Time, error) {
+func (f *siteFlags) open() (*sitefs.FS, time.Time, error) {
 	day, err := today(*f.now)
 	if err != nil {
 		return nil, day, err
 	}
-	root, err := os.OpenRoot(*f.source)
+	root, err := sitefs.Open(*f.source)
 	return root, day, err
 }
 
@@ -194,7 +195,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	start := time.Now()
 	res, err := generator.Build(ctx, generator.Options{
-		Site: root.FS(), Output: dir, BaseURL: *baseURL, RelativeURLs: *relative, Drafts: *site.drafts, Now: day,
+		Site: root, Output: dir, BaseURL: *baseURL, RelativeURLs: *relative, Drafts: *site.drafts, Now: day,
 		GitDir: *site.source, FailOnStale: *failOnStale,
 	})
 	commitStart := time.Now()

@@ -51,7 +51,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	preview := serve.NewPreview(serve.Options{
 		Dir: *site.source,
 		Rebuilder: generator.NewRebuilder(generator.Options{
-			Site: root.FS(), BaseURL: "/", Drafts: *site.drafts, Now: day, GitDir: *site.source,
+			Site: root, BaseURL: "/", Drafts: *site.drafts, Now: day, GitDir: *site.source,
 		}),
 		Stdout: stdout, Stderr: stderr,
 	})

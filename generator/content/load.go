@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/opsdocs/opsdocs/generator/diag"
@@ -50,17 +51,19 @@ type LoadOptions struct {
 func Load(fsys fs.FS, opts LoadOptions, diags *diag.List) *Set {
 	set := &Set{}
 	// Pages are read while the walk goes on, on all cores, as their
-	// paths are found.
+	// paths are found, each through the file system of its folder (see
+	// folder).
 	known := slices.Concat(KnownKeys(), opts.Keys)
-	mdPaths := make(chan string, 256)
+	jobs := make(chan pageJob, 256)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for p := range mdPaths {
-				pg := loadPage(fsys, p, known, diags)
+			for j := range jobs {
+				pg := loadPageFrom(j.dir.fsys, path.Base(j.path), j.path, known, diags)
+				j.dir.release()
 				if pg != nil && (!pg.Draft || opts.Drafts) {
 					mu.Lock()
 					set.Pages = append(set.Pages, pg)
@@ -68,6 +71,15 @@ func Load(fsys fs.FS, opts LoadOptions, diags *diag.List) *Set {
 				}
 			}
 		}()
+	}
+	var dir *folder // the folder of the last page found
+	page := func(p, rel string) {
+		if d := path.Dir(p); dir == nil || dir.path != d {
+			dir.release()
+			dir = openFolder(fsys, d)
+		}
+		dir.refs.Add(1)
+		jobs <- pageJob{dir, rel}
 	}
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, "content"), "/")
@@ -93,24 +105,25 @@ func Load(fsys fs.FS, opts LoadOptions, diags *diag.List) *Set {
 			case errors.Is(err, fs.ErrNotExist):
 				diags.Errorf(p, 0, diag.UnreadableFile, "symbolic link to a file that does not exist: point it at a file below the site, or remove it")
 			case err != nil:
-				diags.Errorf(p, 0, diag.UnreadableFile, "cannot follow symbolic link: %v", unwrapPath(err))
+				diags.Errorf(p, 0, diag.UnreadableFile, "cannot follow symbolic link (%v): point it at a file below the site's folder, or copy the file in", unwrapPath(err))
 			case info.IsDir():
 				diags.Warnf(p, 0, diag.UnreadableFile, "symbolic link to a folder is not followed; copy the folder or link its files one by one")
 			case IsMarkdown(name):
-				mdPaths <- rel
+				page(p, rel)
 			default:
 				set.Files = append(set.Files, File{Path: rel, URL: "/" + rel})
 			}
 		case !d.Type().IsRegular():
 			diags.Warnf(p, 0, diag.UnreadableFile, "not a regular file; left out")
 		case IsMarkdown(name):
-			mdPaths <- rel
+			page(p, rel)
 		default:
 			set.Files = append(set.Files, File{Path: rel, URL: "/" + rel})
 		}
 		return nil
 	})
-	close(mdPaths)
+	dir.release()
+	close(jobs)
 	wg.Wait()
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -148,8 +161,13 @@ func IsMarkdown(name string) bool {
 }
 
 func loadPage(fsys fs.FS, p string, known []string, diags *diag.List) *Page {
+	return loadPageFrom(fsys, "content/"+p, p, known, diags)
+}
+
+// loadPageFrom is loadPage reading the page from fsys at name.
+func loadPageFrom(fsys fs.FS, name, p string, known []string, diags *diag.List) *Page {
 	file := "content/" + p
-	src, size, err := readPage(fsys, file)
+	src, size, err := readPage(fsys, name)
 	if err != nil {
 		diags.Errorf(file, 0, diag.UnreadableFile, "cannot read: %v", unwrapPath(err))
 		return nil
@@ -188,8 +206,54 @@ func loadPage(fsys fs.FS, p string, known []string, diags *diag.List) *Page {
 	return pg
 }
 
-// readPage reads a page, opening it once (finding a file below a site
-// opened with os.OpenRoot costs a system call per folder of its path).
+// A pageJob is a page for Load to read: its path below content/ and its
+// folder.
+type pageJob struct {
+	dir  *folder
+	path string
+}
+
+// A folder is the file system of a folder of content/, from fs.Sub: for a
+// site read with package sitefs, opening a file by its name in its folder
+// costs a system call, by its path from the site's root one per folder
+// on the way. It is closed once the walk has left it and its pages are
+// read.
+type folder struct {
+	path string
+	fsys fs.FS
+	refs atomic.Int32 // the walk's and one per page not yet read
+}
+
+func openFolder(fsys fs.FS, dir string) *folder {
+	f := &folder{path: dir}
+	f.refs.Store(1)
+	if sub, err := fs.Sub(fsys, dir); err == nil {
+		f.fsys = sub
+	} else {
+		// Read the pages by their paths, which reports the error.
+		f.fsys = prefixFS{fsys, dir}
+	}
+	return f
+}
+
+func (f *folder) release() {
+	if f == nil || f.refs.Add(-1) > 0 {
+		return
+	}
+	if c, ok := f.fsys.(io.Closer); ok {
+		c.Close()
+	}
+}
+
+// prefixFS opens names in dir of fsys.
+type prefixFS struct {
+	fsys fs.FS
+	dir  string
+}
+
+func (p prefixFS) Open(name string) (fs.File, error) { return p.fsys.Open(p.dir + "/" + name) }
+
+// readPage reads a page, opening it once.
 // A file over MaxPageSize is not read: its size is returned with no data.
 func readPage(fsys fs.FS, name string) (src []byte, size int64, err error) {
 	f, err := fsys.Open(name)

@@ -11,13 +11,17 @@ import (
 	"testing/fstest"
 
 	"github.com/opsdocs/opsdocs/generator/diag"
+	"github.com/opsdocs/opsdocs/generator/sitefs"
 )
 
-// brokenFS fails to open the files named in broken.
+// brokenFS fails to open the files named in broken, through the file
+// systems of its folders too (MapFS's own Sub would not).
 type brokenFS struct {
 	fstest.MapFS
 	broken map[string]bool
 }
+
+func (b brokenFS) Sub(dir string) (fs.FS, error) { return prefixFS{b, dir}, nil }
 
 func (b brokenFS) Open(name string) (fs.File, error) {
 	if b.broken[name] {
@@ -100,9 +104,9 @@ func TestLoadBadFiles(t *testing.T) {
 	}
 }
 
-// TestLoadSymlinks reads a real folder through os.Root, as the command
-// does: a link loop and a link out of the site are reported, a link to a
-// file inside it is followed.
+// TestLoadSymlinks reads a real folder through os.Root and through
+// package sitefs, as the command does: a link loop and a link out of the
+// site are reported, a link to a file inside it is followed.
 func TestLoadSymlinks(t *testing.T) {
 	dir := t.TempDir()
 	outside := filepath.Join(t.TempDir(), "secret.md")
@@ -132,8 +136,20 @@ func TestLoadSymlinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer root.Close()
+	site, err := sitefs.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer site.Close()
+	for _, fsys := range []fs.FS{root.FS(), site} {
+		loadSymlinks(t, fsys)
+	}
+}
+
+func loadSymlinks(t *testing.T, fsys fs.FS) {
+	t.Helper()
 	var diags diag.List
-	set := Load(root.FS(), LoadOptions{}, &diags)
+	set := Load(fsys, LoadOptions{}, &diags)
 	got := diagText(diags.Sorted())
 	containsAll(t, got,
 		"content/dangling.md: error: symbolic link to a file that does not exist: point it at a file below the site, or remove it",
