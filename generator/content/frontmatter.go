@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/opsdocs/opsdocs/generator/content/internal/fastyaml"
+
 	"github.com/BurntSushi/toml"
 	"gopkg.in/yaml.v3"
 )
@@ -146,6 +148,15 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // decodeYAML decodes a YAML mapping, shifting every line by offset.
 func decodeYAML(data []byte, offset int) (*yaml.Node, error) {
+	// Most front matter has a shape package fastyaml reads, to the same
+	// tree as yaml.v3's; yaml.v3 reads the rest and explains errors.
+	if root, ok := fastyaml.Parse(data); ok {
+		if root.Kind != yaml.MappingNode {
+			return nil, Errorf(root.Line+offset, "front matter must be a map of keys (title: ...), not %s", describeNode(root))
+		}
+		shiftLines(root, offset)
+		return root, nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := err.Error()

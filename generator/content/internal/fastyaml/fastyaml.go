@@ -1,0 +1,473 @@
+// Package fastyaml parses the common shape of front matter into the same
+// yaml.Node tree as gopkg.in/yaml.v3, several times faster, and declines
+// anything else, which the caller then gives to yaml.v3.
+//
+// The shape it reads is block mappings and block sequences, nested by
+// indentation with spaces, whose keys are plain words and whose values
+// are scalars on one line: plain, single-quoted or double-quoted with
+// the common escapes, and flow sequences and mappings of such scalars
+// ([a, "b"], {date: 2025-01-31, value: 4}). Parse declines comments,
+// anchors, aliases, tags, block scalars (| and >), flow collections in
+// flow collections, scalars over several lines, empty values, tabs,
+// carriage returns, and any text yaml.v3 would reject; so for any input
+// it accepts, the tree is the one yaml.v3 returns, positions, styles and
+// tags included (a property the package's tests and fuzz test check
+// against yaml.v3 itself).
+package fastyaml
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Parse parses src, the text of a YAML document, and returns its root
+// node: the node yaml.v3 puts in the Content of its document node. It
+// reports false when src is outside the shape the package reads.
+func Parse(src []byte) (root *yaml.Node, ok bool) {
+	p := parser{}
+	if !p.split(src) || len(p.lines) == 0 {
+		return nil, false
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if r != errDecline {
+				panic(r)
+			}
+			root, ok = nil, false
+		}
+	}()
+	n := p.block(p.lines[0].indent)
+	if p.i != len(p.lines) {
+		return nil, false
+	}
+	return n, true
+}
+
+type declined struct{}
+
+// errDecline is panicked with to leave the parse, from any depth.
+var errDecline = &declined{}
+
+func decline() { panic(errDecline) }
+
+// A line is a line of the document that is not blank.
+type line struct {
+	num    int    // from 1
+	indent int    // spaces before text
+	text   string // after them, without trailing spaces
+}
+
+type parser struct {
+	lines []line
+	i     int // the next line
+}
+
+// split cuts src into lines, dropping blank ones, and checks that it
+// holds no character the package declines.
+func (p *parser) split(src []byte) bool {
+	if !utf8.Valid(src) {
+		return false
+	}
+	s := string(src)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\n':
+		case c < 0x20 || c == 0x7f || c == '#':
+			return false // tabs, carriage returns, comments
+		case c >= 0x80:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !printable(r) {
+				return false
+			}
+			i += size - 1
+		}
+	}
+	for num := 1; s != ""; num++ {
+		var l string
+		l, s, _ = strings.Cut(s, "\n")
+		text := strings.TrimLeft(l, " ")
+		text = strings.TrimRight(text, " ")
+		if text == "" {
+			continue
+		}
+		p.lines = append(p.lines, line{num: num, indent: len(l) - len(strings.TrimLeft(l, " ")), text: text})
+	}
+	return true
+}
+
+// printable reports whether r, beyond ASCII, is a character YAML allows
+// in its text and does not treat as a line break.
+func printable(r rune) bool {
+	switch {
+	case r <= 0x9f, r == 0x2028, r == 0x2029, r == 0xfeff, r >= 0xfffe && r <= 0xffff:
+		return false
+	}
+	return true
+}
+
+// block parses the block node whose first line is the next one, at
+// indent.
+func (p *parser) block(indent int) *yaml.Node {
+	l := p.lines[p.i]
+	if l.indent != indent {
+		decline()
+	}
+	if isItem(l.text) {
+		return p.sequence(indent)
+	}
+	return p.mapping(indent, 0)
+}
+
+// isItem reports whether text starts an item of a block sequence.
+func isItem(text string) bool {
+	return strings.HasPrefix(text, "- ") || text == "-"
+}
+
+// mapping parses a block mapping whose keys are at indent; its first
+// key starts at byte from of the next line (after "- " for a mapping
+// that is an item of a sequence).
+func (p *parser) mapping(indent, from int) *yaml.Node {
+	first := p.lines[p.i]
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: first.num, Column: indent + 1}
+	for p.i < len(p.lines) {
+		l := p.lines[p.i]
+		text := l.text
+		if len(m.Content) == 0 {
+			text = text[from:]
+		} else if l.indent < indent {
+			break
+		} else if l.indent > indent {
+			decline()
+		}
+		keyEnd := keyLen(text)
+		if keyEnd < 0 {
+			decline()
+		}
+		key := scalar(text[:keyEnd], yaml.Style(0), l.num, indent+1)
+		rest := strings.TrimLeft(text[keyEnd+1:], " ")
+		p.i++
+		var value *yaml.Node
+		if rest == "" {
+			value = p.nested(indent)
+		} else {
+			col := indent + 1 + utf8.RuneCountInString(text[:len(text)-len(rest)])
+			value = p.inline(rest, l.num, col, indent)
+		}
+		m.Content = append(m.Content, key, value)
+	}
+	return m
+}
+
+// keyLen returns the length of the plain key that starts text, followed
+// by ":" and a space or the end of the line, or -1.
+func keyLen(text string) int {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
+		case c >= '0' && c <= '9', c == '-', c == '.', c == '/':
+			if i == 0 {
+				return -1
+			}
+		case c == ':' && i > 0 && (i+1 == len(text) || text[i+1] == ' '):
+			return i
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// nested parses the value of a key that ends its line, at indent: a block
+// node on the following lines, more indented, or a sequence at the same
+// indent.
+func (p *parser) nested(indent int) *yaml.Node {
+	if p.i == len(p.lines) {
+		decline() // an empty value
+	}
+	l := p.lines[p.i]
+	switch {
+	case l.indent > indent:
+		return p.block(l.indent)
+	case l.indent == indent && isItem(l.text):
+		return p.sequence(indent)
+	}
+	decline() // an empty value
+	return nil
+}
+
+// sequence parses a block sequence whose dashes are at indent.
+func (p *parser) sequence(indent int) *yaml.Node {
+	first := p.lines[p.i]
+	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: first.num, Column: indent + 1}
+	for p.i < len(p.lines) {
+		l := p.lines[p.i]
+		if l.indent < indent || (l.indent == indent && !isItem(l.text)) {
+			break
+		}
+		if l.indent > indent || l.text == "-" {
+			decline()
+		}
+		rest := strings.TrimLeft(l.text[1:], " ")
+		at := len(l.text) - len(rest) // bytes from the dash to the item
+		if isItem(rest) {
+			decline() // a sequence in a sequence
+		}
+		if keyLen(rest) >= 0 {
+			s.Content = append(s.Content, p.mapping(indent+at, at))
+			continue
+		}
+		p.i++
+		s.Content = append(s.Content, p.inline(rest, l.num, indent+at+1, indent))
+	}
+	return s
+}
+
+// inline parses a value that starts on its line at column col and ends
+// with it; indent is the indent of its key or dash, which a next line
+// more indented would continue.
+func (p *parser) inline(text string, num, col, indent int) *yaml.Node {
+	if p.i < len(p.lines) && p.lines[p.i].indent > indent {
+		decline() // a scalar over several lines, or a nested block after a value
+	}
+	var n *yaml.Node
+	var rest string
+	switch text[0] {
+	case '"', '\'':
+		n, rest = quoted(text, num, col)
+	case '[', '{':
+		n, rest = flow(text, num, col)
+	default:
+		return plain(text, num, col, false)
+	}
+	if strings.TrimLeft(rest, " ") != "" {
+		decline()
+	}
+	return n
+}
+
+// plain returns the plain scalar text, declining what would not be one
+// in its context (flow, inside [...]).
+func plain(text string, num, col int, flow bool) *yaml.Node {
+	switch text[0] {
+	case '-', '?', ':':
+		if len(text) == 1 || text[1] == ' ' || (flow && strings.ContainsRune(",[]{}", rune(text[1]))) {
+			decline()
+		}
+	case ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
+		decline()
+	}
+	if strings.Contains(text, ": ") || strings.HasSuffix(text, ":") || (flow && strings.ContainsAny(text, ":,[]{}")) {
+		decline()
+	}
+	return scalar(text, 0, num, col)
+}
+
+// scalar returns a scalar node of style, with the tag yaml.v3 gives it.
+func scalar(value string, style yaml.Style, num, col int) *yaml.Node {
+	tag := "!!str"
+	if style == 0 {
+		tag = resolve(value)
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: tag, Value: value, Line: num, Column: col}
+}
+
+// quoted parses the single- or double-quoted scalar that starts text,
+// and returns it and the text after it.
+func quoted(text string, num, col int) (*yaml.Node, string) {
+	q := text[0]
+	var b strings.Builder
+	for i := 1; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == q && q == '\'' && i+1 < len(text) && text[i+1] == '\'':
+			b.WriteByte('\'')
+			i++
+		case c == q:
+			style := yaml.SingleQuotedStyle
+			if q == '"' {
+				style = yaml.DoubleQuotedStyle
+			}
+			return scalar(b.String(), style, num, col), text[i+1:]
+		case c == '\\' && q == '"':
+			if i+1 == len(text) {
+				decline()
+			}
+			i++
+			switch text[i] {
+			case '\\', '"':
+				b.WriteByte(text[i])
+			case 'n':
+				b.WriteByte('\n')
+			case 't':
+				b.WriteByte('\t')
+			default:
+				decline()
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	decline() // unclosed, or closed on a later line
+	return nil, ""
+}
+
+// flow parses the flow sequence or mapping of scalars that starts text
+// ([a, b] or {a: 1, b: 2}), and returns it and the text after it.
+func flow(text string, num, col int) (*yaml.Node, string) {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: num, Column: col}
+	closing := byte(']')
+	if text[0] == '{' {
+		n.Kind, n.Tag, closing = yaml.MappingNode, "!!map", '}'
+	}
+	i := 1
+	skip := func() {
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+	}
+	// item parses a scalar at i, ending before any of stops.
+	item := func(stops string) *yaml.Node {
+		itemCol := col + utf8.RuneCountInString(text[:i])
+		if c := text[i]; c == '"' || c == '\'' {
+			n, rest := quoted(text[i:], num, itemCol)
+			i = len(text) - len(rest)
+			return n
+		}
+		end := i
+		for end < len(text) && strings.IndexByte(stops, text[end]) < 0 {
+			end++
+		}
+		v := strings.TrimRight(text[i:end], " ")
+		if v == "" {
+			decline()
+		}
+		i = end
+		return plain(v, num, itemCol, true)
+	}
+	skip()
+	if i < len(text) && text[i] == closing {
+		return n, text[i+1:]
+	}
+	for i < len(text) {
+		if closing == ']' {
+			n.Content = append(n.Content, item(",]"))
+		} else {
+			k := keyLen(text[i:])
+			if k < 0 || i+k+1 == len(text) {
+				decline()
+			}
+			n.Content = append(n.Content, scalar(text[i:i+k], 0, num, col+utf8.RuneCountInString(text[:i])))
+			i += k + 1
+			skip()
+			if i == len(text) {
+				decline()
+			}
+			n.Content = append(n.Content, item(",}"))
+		}
+		skip()
+		if i == len(text) {
+			break
+		}
+		switch text[i] {
+		case closing:
+			return n, text[i+1:]
+		case ',':
+			i++
+			skip()
+			if i < len(text) && text[i] == closing {
+				decline() // a trailing comma
+			}
+		default:
+			decline()
+		}
+	}
+	decline() // unclosed, or closed on a later line
+	return nil, ""
+}
+
+// The tags of plain scalars, as yaml.v3 resolves them.
+var (
+	special = map[string]string{
+		"true": "!!bool", "True": "!!bool", "TRUE": "!!bool",
+		"false": "!!bool", "False": "!!bool", "FALSE": "!!bool",
+		"~": "!!null", "null": "!!null", "Null": "!!null", "NULL": "!!null",
+		".nan": "!!float", ".NaN": "!!float", ".NAN": "!!float",
+		".inf": "!!float", ".Inf": "!!float", ".INF": "!!float",
+		"+.inf": "!!float", "+.Inf": "!!float", "+.INF": "!!float",
+		"-.inf": "!!float", "-.Inf": "!!float", "-.INF": "!!float",
+	}
+	floatRE = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+	// The layouts of timestamps yaml.v3 reads.
+	timestampLayouts = []string{
+		"2006-1-2T15:4:5.999999999Z07:00",
+		"2006-1-2t15:4:5.999999999Z07:00",
+		"2006-1-2 15:4:5.999999999",
+		"2006-1-2",
+	}
+)
+
+// resolve returns the tag of a plain scalar.
+func resolve(v string) string {
+	switch c := v[0]; {
+	case c == '<':
+		if v == "<<" {
+			decline() // a merge key
+		}
+	case c == '.':
+		if tag, ok := special[v]; ok {
+			return tag
+		}
+		if _, err := strconv.ParseFloat(v, 64); err == nil {
+			return "!!float"
+		}
+	case strings.IndexByte("yYnNtTfFoO~", c) >= 0:
+		if tag, ok := special[v]; ok {
+			return tag
+		}
+	case c == '+' || c == '-' || c >= '0' && c <= '9':
+		if tag, ok := special[v]; ok {
+			return tag
+		}
+		return resolveNumber(v)
+	}
+	return "!!str"
+}
+
+// resolveNumber resolves a plain scalar that starts with a digit or a
+// sign: a date, an integer in any base, a float, else a string.
+func resolveNumber(v string) string {
+	if len(v) > 5 && v[4] == '-' && strings.Trim(v[:4], "0123456789") == "" && v[5] >= '0' && v[5] <= '9' {
+		// A timestamp, if one of yaml.v3's layouts reads it. (They all
+		// want a month number after the dash.)
+		for _, layout := range timestampLayouts {
+			if _, err := time.Parse(layout, v); err == nil {
+				return "!!timestamp"
+			}
+		}
+	}
+	n := strings.ReplaceAll(v, "_", "")
+	if _, err := strconv.ParseInt(n, 0, 64); err == nil {
+		return "!!int"
+	}
+	if _, err := strconv.ParseUint(n, 0, 64); err == nil {
+		return "!!int"
+	}
+	if floatRE.MatchString(n) {
+		if _, err := strconv.ParseFloat(n, 64); err == nil {
+			return "!!float"
+		}
+	}
+	for _, prefix := range []string{"0b", "-0b", "0o", "-0o"} {
+		if strings.HasPrefix(n, prefix) {
+			decline() // rare: leave it to yaml.v3
+		}
+	}
+	return "!!str"
+}
