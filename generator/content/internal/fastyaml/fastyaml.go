@@ -65,6 +65,41 @@ type line struct {
 type parser struct {
 	lines []line
 	i     int // the next line
+
+	// The nodes of a document, and the lists of their children, are
+	// allocated a slab at a time rather than one by one: the stack holds
+	// the children of the collections being parsed.
+	nodes []yaml.Node
+	lists []*yaml.Node
+	stack []*yaml.Node
+}
+
+// node returns a new node.
+func (p *parser) node() *yaml.Node {
+	if len(p.nodes) == 0 {
+		p.nodes = make([]yaml.Node, max(16, 2*(len(p.lines)-p.i)))
+	}
+	n := &p.nodes[0]
+	p.nodes = p.nodes[1:]
+	return n
+}
+
+// children returns the nodes pushed on the stack since it held start, and
+// pops them.
+func (p *parser) children(start int) []*yaml.Node {
+	n := len(p.stack) - start
+	if n == 0 {
+		return nil
+	}
+	if len(p.lists) < n {
+		p.lists = make([]*yaml.Node, max(n, 2*(len(p.lines)-p.i)+n))
+	}
+	c := p.lists[:n:n]
+	p.lists = p.lists[n:]
+	copy(c, p.stack[start:])
+	clear(p.stack[start:])
+	p.stack = p.stack[:start]
+	return c
 }
 
 // split cuts src into lines, dropping blank ones, and checks that it
@@ -88,6 +123,7 @@ func (p *parser) split(src []byte) bool {
 			i += size - 1
 		}
 	}
+	p.lines = make([]line, 0, strings.Count(s, "\n")+1)
 	for num := 1; s != ""; num++ {
 		var l string
 		l, s, _ = strings.Cut(s, "\n")
@@ -134,11 +170,13 @@ func isItem(text string) bool {
 // that is an item of a sequence).
 func (p *parser) mapping(indent, from int) *yaml.Node {
 	first := p.lines[p.i]
-	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: first.num, Column: indent + 1}
+	m := p.node()
+	*m = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: first.num, Column: indent + 1}
+	start := len(p.stack)
 	for p.i < len(p.lines) {
 		l := p.lines[p.i]
 		text := l.text
-		if len(m.Content) == 0 {
+		if len(p.stack) == start {
 			text = text[from:]
 		} else if l.indent < indent {
 			break
@@ -149,7 +187,7 @@ func (p *parser) mapping(indent, from int) *yaml.Node {
 		if keyEnd < 0 {
 			decline()
 		}
-		key := scalar(text[:keyEnd], yaml.Style(0), l.num, indent+1)
+		key := p.scalar(text[:keyEnd], yaml.Style(0), l.num, indent+1)
 		rest := strings.TrimLeft(text[keyEnd+1:], " ")
 		p.i++
 		var value *yaml.Node
@@ -159,15 +197,17 @@ func (p *parser) mapping(indent, from int) *yaml.Node {
 			col := indent + 1 + utf8.RuneCountInString(text[:len(text)-len(rest)])
 			value = p.inline(rest, l.num, col, indent)
 		}
-		m.Content = append(m.Content, key, value)
+		p.stack = append(p.stack, key, value)
 	}
+	m.Content = p.children(start)
 	return m
 }
 
 // keyLen returns the length of the plain key that starts text, followed
-// by ":" and a space or the end of the line, or -1.
+// by ":" and a space or the end of the line, or -1. Keys are short:
+// yaml.v3 refuses one over 1,024 characters.
 func keyLen(text string) int {
-	for i := 0; i < len(text); i++ {
+	for i := 0; i < len(text) && i < 256; i++ {
 		c := text[i]
 		switch {
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
@@ -205,7 +245,9 @@ func (p *parser) nested(indent int) *yaml.Node {
 // sequence parses a block sequence whose dashes are at indent.
 func (p *parser) sequence(indent int) *yaml.Node {
 	first := p.lines[p.i]
-	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: first.num, Column: indent + 1}
+	s := p.node()
+	*s = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: first.num, Column: indent + 1}
+	start := len(p.stack)
 	for p.i < len(p.lines) {
 		l := p.lines[p.i]
 		if l.indent < indent || (l.indent == indent && !isItem(l.text)) {
@@ -220,12 +262,13 @@ func (p *parser) sequence(indent int) *yaml.Node {
 			decline() // a sequence in a sequence
 		}
 		if keyLen(rest) >= 0 {
-			s.Content = append(s.Content, p.mapping(indent+at, at))
+			p.stack = append(p.stack, p.mapping(indent+at, at))
 			continue
 		}
 		p.i++
-		s.Content = append(s.Content, p.inline(rest, l.num, indent+at+1, indent))
+		p.stack = append(p.stack, p.inline(rest, l.num, indent+at+1, indent))
 	}
+	s.Content = p.children(start)
 	return s
 }
 
@@ -240,11 +283,11 @@ func (p *parser) inline(text string, num, col, indent int) *yaml.Node {
 	var rest string
 	switch text[0] {
 	case '"', '\'':
-		n, rest = quoted(text, num, col)
+		n, rest = p.quoted(text, num, col)
 	case '[', '{':
-		n, rest = flow(text, num, col)
+		n, rest = p.flow(text, num, col)
 	default:
-		return plain(text, num, col, false)
+		return p.plain(text, num, col, false)
 	}
 	if strings.TrimLeft(rest, " ") != "" {
 		decline()
@@ -254,7 +297,7 @@ func (p *parser) inline(text string, num, col, indent int) *yaml.Node {
 
 // plain returns the plain scalar text, declining what would not be one
 // in its context (flow, inside [...]).
-func plain(text string, num, col int, flow bool) *yaml.Node {
+func (p *parser) plain(text string, num, col int, flow bool) *yaml.Node {
 	switch text[0] {
 	case '-', '?', ':':
 		if len(text) == 1 || text[1] == ' ' || (flow && strings.ContainsRune(",[]{}", rune(text[1]))) {
@@ -263,25 +306,39 @@ func plain(text string, num, col int, flow bool) *yaml.Node {
 	case ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
 		decline()
 	}
-	if strings.Contains(text, ": ") || strings.HasSuffix(text, ":") || (flow && strings.ContainsAny(text, ":,[]{}")) {
+	if strings.Contains(text, ": ") || strings.HasSuffix(text, ":") || (flow && strings.ContainsAny(text, ":?,[]{}")) {
 		decline()
 	}
-	return scalar(text, 0, num, col)
+	return p.scalar(text, 0, num, col)
 }
 
 // scalar returns a scalar node of style, with the tag yaml.v3 gives it.
-func scalar(value string, style yaml.Style, num, col int) *yaml.Node {
+func (p *parser) scalar(value string, style yaml.Style, num, col int) *yaml.Node {
 	tag := "!!str"
 	if style == 0 {
 		tag = resolve(value)
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: tag, Value: value, Line: num, Column: col}
+	n := p.node()
+	*n = yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: tag, Value: value, Line: num, Column: col}
+	return n
 }
 
 // quoted parses the single- or double-quoted scalar that starts text,
 // and returns it and the text after it.
-func quoted(text string, num, col int) (*yaml.Node, string) {
+func (p *parser) quoted(text string, num, col int) (*yaml.Node, string) {
 	q := text[0]
+	style := yaml.SingleQuotedStyle
+	if q == '"' {
+		style = yaml.DoubleQuotedStyle
+	}
+	// Most quoted scalars escape nothing: their value is their text.
+	if end := strings.IndexByte(text[1:], q) + 1; end > 0 {
+		escaped := q == '\'' && strings.HasPrefix(text[end+1:], "'") ||
+			q == '"' && strings.IndexByte(text[1:end], '\\') >= 0
+		if !escaped {
+			return p.scalar(text[1:end], style, num, col), text[end+1:]
+		}
+	}
 	var b strings.Builder
 	for i := 1; i < len(text); i++ {
 		c := text[i]
@@ -290,11 +347,7 @@ func quoted(text string, num, col int) (*yaml.Node, string) {
 			b.WriteByte('\'')
 			i++
 		case c == q:
-			style := yaml.SingleQuotedStyle
-			if q == '"' {
-				style = yaml.DoubleQuotedStyle
-			}
-			return scalar(b.String(), style, num, col), text[i+1:]
+			return p.scalar(b.String(), style, num, col), text[i+1:]
 		case c == '\\' && q == '"':
 			if i+1 == len(text) {
 				decline()
@@ -320,8 +373,10 @@ func quoted(text string, num, col int) (*yaml.Node, string) {
 
 // flow parses the flow sequence or mapping of scalars that starts text
 // ([a, b] or {a: 1, b: 2}), and returns it and the text after it.
-func flow(text string, num, col int) (*yaml.Node, string) {
-	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: num, Column: col}
+func (p *parser) flow(text string, num, col int) (*yaml.Node, string) {
+	n := p.node()
+	*n = yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: num, Column: col}
+	start := len(p.stack)
 	closing := byte(']')
 	if text[0] == '{' {
 		n.Kind, n.Tag, closing = yaml.MappingNode, "!!map", '}'
@@ -336,7 +391,7 @@ func flow(text string, num, col int) (*yaml.Node, string) {
 	item := func(stops string) *yaml.Node {
 		itemCol := col + utf8.RuneCountInString(text[:i])
 		if c := text[i]; c == '"' || c == '\'' {
-			n, rest := quoted(text[i:], num, itemCol)
+			n, rest := p.quoted(text[i:], num, itemCol)
 			i = len(text) - len(rest)
 			return n
 		}
@@ -349,27 +404,28 @@ func flow(text string, num, col int) (*yaml.Node, string) {
 			decline()
 		}
 		i = end
-		return plain(v, num, itemCol, true)
+		return p.plain(v, num, itemCol, true)
 	}
 	skip()
 	if i < len(text) && text[i] == closing {
+		n.Content = p.children(start)
 		return n, text[i+1:]
 	}
 	for i < len(text) {
 		if closing == ']' {
-			n.Content = append(n.Content, item(",]"))
+			p.stack = append(p.stack, item(",]"))
 		} else {
 			k := keyLen(text[i:])
 			if k < 0 || i+k+1 == len(text) {
 				decline()
 			}
-			n.Content = append(n.Content, scalar(text[i:i+k], 0, num, col+utf8.RuneCountInString(text[:i])))
+			p.stack = append(p.stack, p.scalar(text[i:i+k], 0, num, col+utf8.RuneCountInString(text[:i])))
 			i += k + 1
 			skip()
 			if i == len(text) {
 				decline()
 			}
-			n.Content = append(n.Content, item(",}"))
+			p.stack = append(p.stack, item(",}"))
 		}
 		skip()
 		if i == len(text) {
@@ -377,6 +433,7 @@ func flow(text string, num, col int) (*yaml.Node, string) {
 		}
 		switch text[i] {
 		case closing:
+			n.Content = p.children(start)
 			return n, text[i+1:]
 		case ',':
 			i++
@@ -390,6 +447,38 @@ func flow(text string, num, col int) (*yaml.Node, string) {
 	}
 	decline() // unclosed, or closed on a later line
 	return nil, ""
+}
+
+// numberShape reports whether v is a decimal integer of at most 18
+// digits without leading zeros ("int"), a decimal fraction of at most 15
+// digits on each side of the point ("float") or a date as YYYY-MM-DD
+// ("date").
+func numberShape(v string) string {
+	digits := func(s string) int {
+		n := 0
+		for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+			n++
+		}
+		return n
+	}
+	if len(v) == 10 && digits(v) == 4 && v[4] == '-' && digits(v[5:]) == 2 && v[7] == '-' && digits(v[8:]) == 2 {
+		return "date"
+	}
+	if v[0] == '-' || v[0] == '+' {
+		v = v[1:]
+	}
+	whole := digits(v)
+	switch {
+	case whole == 0:
+		return ""
+	case whole == len(v) && whole <= 18 && (v[0] != '0' || whole == 1):
+		return "int"
+	case whole <= 15 && whole < len(v) && v[whole] == '.':
+		if frac := digits(v[whole+1:]); frac > 0 && frac <= 15 && whole+1+frac == len(v) {
+			return "float"
+		}
+	}
+	return ""
 }
 
 // The tags of plain scalars, as yaml.v3 resolves them.
@@ -443,6 +532,19 @@ func resolve(v string) string {
 // resolveNumber resolves a plain scalar that starts with a digit or a
 // sign: a date, an integer in any base, a float, else a string.
 func resolveNumber(v string) string {
+	// The common shapes first, which yaml.v3's rules below resolve the
+	// same way, more slowly.
+	switch numberShape(v) {
+	case "int":
+		return "!!int"
+	case "float":
+		return "!!float"
+	case "date":
+		if _, err := time.Parse(time.DateOnly, v); err == nil {
+			return "!!timestamp"
+		}
+		return "!!str"
+	}
 	if len(v) > 5 && v[4] == '-' && strings.Trim(v[:4], "0123456789") == "" && v[5] >= '0' && v[5] <= '9' {
 		// A timestamp, if one of yaml.v3's layouts reads it. (They all
 		// want a month number after the dash.)

@@ -156,21 +156,29 @@ func frontMatter(src []byte) (string, bool) {
 	return string(fm) + "\n", ok
 }
 
+// generatedFrontMatter returns the front matter of every page of a
+// generated site.
+func generatedFrontMatter(t testing.TB, pages int, seed uint64) []string {
+	var docs []string
+	_, err := corpus.Generate(corpus.Options{Pages: pages, Seed: seed}, func(f corpus.File) error {
+		if fm, ok := frontMatter(f.Data); ok {
+			docs = append(docs, fm)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
 // TestSites compares with yaml.v3 on every front matter of generated
 // sites and of the demo portal, and checks that the common shape is what
 // they hold: Parse must take nearly all of them.
 func TestSites(t *testing.T) {
 	var docs []string
 	for _, seed := range []uint64{1, 2, 3} {
-		_, err := corpus.Generate(corpus.Options{Pages: 600, Seed: seed}, func(f corpus.File) error {
-			if fm, ok := frontMatter(f.Data); ok {
-				docs = append(docs, fm)
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		docs = append(docs, generatedFrontMatter(t, 600, seed)...)
 	}
 	generated := len(docs)
 	fs.WalkDir(content.FS, ".", func(p string, d fs.DirEntry, err error) error {
@@ -197,6 +205,37 @@ func TestSites(t *testing.T) {
 	if len(docs) < 1000 || taken < len(docs)*8/10 {
 		t.Errorf("Parse took %d of %d front matters; want most", taken, len(docs))
 	}
+}
+
+// BenchmarkParse reads the front matter of a generated site with Parse and
+// with yaml.v3.
+func BenchmarkParse(b *testing.B) {
+	docs := generatedFrontMatter(b, 1000, 1)
+	var size int64
+	for _, d := range docs {
+		size += int64(len(d))
+	}
+	b.Run("fastyaml", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			for _, d := range docs {
+				if _, ok := fastyaml.Parse([]byte(d)); !ok {
+					b.Fatal("declined")
+				}
+			}
+		}
+	})
+	b.Run("yaml.v3", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			for _, d := range docs {
+				var n yaml.Node
+				if err := yaml.Unmarshal([]byte(d), &n); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
 }
 
 func FuzzParse(f *testing.F) {
