@@ -464,13 +464,27 @@ func (b *builder) render(ctx context.Context) error {
 	site, nv := b.siteData()
 	all := b.allPages()
 	b.res.Pages = len(all)
-	if err := b.renderPages(ctx, all, site, nv); err != nil {
+	// The files of api/ are written while the pages render: marshalled
+	// alone, after them, they would keep one core busy and the other idle.
+	type result struct {
+		n   int
+		err error
+	}
+	data := make(chan result, 1)
+	go func() {
+		n, err := b.writeData()
+		data <- result{n, err}
+	}()
+	err := b.renderPages(ctx, all, site, nv)
+	d := <-data
+	b.res.Files += d.n
+	if err != nil {
 		return err
+	}
+	if d.err != nil {
+		return d.err
 	}
 	if err := b.render404(site, nv); err != nil {
-		return err
-	}
-	if err := b.writeData(); err != nil {
 		return err
 	}
 	if err := b.writeAliases(b.redirect); err != nil {

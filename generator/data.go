@@ -175,8 +175,10 @@ func (b *builder) byURL(url string) (*page, bool) {
 }
 
 // writeData publishes the data of the site-wide views under api/: of
-// those named (as fields of render.Site: "KPIs"), or of all of them.
-func (b *builder) writeData(views ...string) error {
+// those named (as fields of render.Site: "KPIs"), or of all of them. It
+// returns how many files it wrote; it changes nothing else of b, so that
+// it may run while the pages render.
+func (b *builder) writeData(views ...string) (written int, err error) {
 	files := []struct {
 		name, view string
 		data       func() any
@@ -207,12 +209,12 @@ func (b *builder) writeData(views ...string) error {
 		}
 		data, err := json.MarshalIndent(f.data(), "", "  ")
 		if err != nil {
-			return fmt.Errorf("%s: %w", f.name, err)
+			return written, fmt.Errorf("%s: %w", f.name, err)
 		}
 		if err := b.opts.Output.WriteFile(f.name, append(data, '\n')); err != nil {
-			return err
+			return written, err
 		}
-		b.res.Files++
+		written++
 	}
-	return nil
+	return written, nil
 }

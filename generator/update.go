@@ -261,7 +261,9 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 		}
 	}
 	if len(views) > 0 {
-		if err := b.writeData(views...); err != nil {
+		n, err := b.writeData(views...)
+		b.res.Files += n
+		if err != nil {
 			return nil, nil, false, err
 		}
 	}
