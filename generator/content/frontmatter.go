@@ -150,13 +150,26 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func decodeYAML(data []byte, offset int) (*yaml.Node, error) {
 	// Most front matter has a shape package fastyaml reads, to the same
 	// tree as yaml.v3's; yaml.v3 reads the rest and explains errors.
-	if root, ok := fastyaml.Parse(data); ok {
-		if root.Kind != yaml.MappingNode {
-			return nil, Errorf(root.Line+offset, "front matter must be a map of keys (title: ...), not %s", describeNode(root))
+	root, ok := fastyaml.Parse(data)
+	if !ok {
+		var err error
+		if root, err = decodeYAMLSlowly(data, offset); root == nil {
+			return nil, err
 		}
-		shiftLines(root, offset)
-		return root, nil
 	}
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return nil, nil
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, Errorf(root.Line+offset, "front matter must be a map of keys (title: ...), not %s", describeNode(root))
+	}
+	shiftLines(root, offset)
+	return root, nil
+}
+
+// decodeYAMLSlowly decodes data with yaml.v3 and returns its root node,
+// nil if it is empty, or an error at the line of the problem.
+func decodeYAMLSlowly(data []byte, offset int) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := err.Error()
@@ -175,15 +188,7 @@ func decodeYAML(data []byte, offset int) (*yaml.Node, error) {
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, nil // empty front matter
 	}
-	root := doc.Content[0]
-	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return nil, nil
-	}
-	if root.Kind != yaml.MappingNode {
-		return nil, Errorf(root.Line+offset, "front matter must be a map of keys (title: ...), not %s", describeNode(root))
-	}
-	shiftLines(root, offset)
-	return root, nil
+	return doc.Content[0], nil
 }
 
 func describeNode(n *yaml.Node) string {

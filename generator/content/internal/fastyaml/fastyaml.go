@@ -128,11 +128,12 @@ func (p *parser) split(src []byte) bool {
 		var l string
 		l, s, _ = strings.Cut(s, "\n")
 		text := strings.TrimLeft(l, " ")
+		indent := len(l) - len(text)
 		text = strings.TrimRight(text, " ")
 		if text == "" {
 			continue
 		}
-		p.lines = append(p.lines, line{num: num, indent: len(l) - len(strings.TrimLeft(l, " ")), text: text})
+		p.lines = append(p.lines, line{num: num, indent: indent, text: text})
 	}
 	return true
 }
