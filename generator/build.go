@@ -73,12 +73,16 @@ type Result struct {
 	Stages []Stage
 }
 
-// A Stage is one step of the pipeline, its wall time and what it
-// allocated on the heap (by every goroutine of the process, so a program
-// running other work at the same time sees that work counted too).
+// A Stage is one step of the pipeline, its wall time, the CPU time it
+// used and what it allocated on the heap (by every goroutine of the
+// process, so a program running other work at the same time sees that
+// work counted too).
 type Stage struct {
 	Name     string
 	Duration time.Duration
+	// CPU is the user and system CPU time of the process during the
+	// stage; 0 where the operating system does not say.
+	CPU time.Duration
 	// AllocBytes and Allocs are the bytes and objects allocated.
 	AllocBytes, Allocs uint64
 }
@@ -115,7 +119,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 }
 
 func newBuilder(opts Options) *builder {
-	return &builder{opts: opts, res: &Result{}, last: time.Now(), lastAlloc: readAllocs()}
+	return &builder{opts: opts, res: &Result{}, last: time.Now(), lastUse: readUsage()}
 }
 
 func (b *builder) build(ctx context.Context) (*Result, error) {
@@ -131,7 +135,7 @@ type builder struct {
 	res   *Result
 	last  time.Time
 
-	lastAlloc allocs
+	lastUse usage
 	// oneShot lets go of each page's data once the last stage that reads
 	// it is done (see release.go): set for a build whose pages are not
 	// built again from what it keeps.
@@ -171,12 +175,13 @@ type builder struct {
 }
 
 func (b *builder) stage(name string) {
-	now, a := time.Now(), readAllocs()
+	now, u := time.Now(), readUsage()
 	b.res.Stages = append(b.res.Stages, Stage{
 		Name: name, Duration: now.Sub(b.last),
-		AllocBytes: a.bytes - b.lastAlloc.bytes, Allocs: a.objects - b.lastAlloc.objects,
+		CPU:        u.cpu - b.lastUse.cpu,
+		AllocBytes: u.bytes - b.lastUse.bytes, Allocs: u.objects - b.lastUse.objects,
 	})
-	b.last, b.lastAlloc = now, a
+	b.last, b.lastUse = now, u
 }
 
 func (b *builder) run(ctx context.Context) error {

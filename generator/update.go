@@ -87,7 +87,7 @@ var errFull = errors.New("the site must be built in full")
 func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, out *output.Memory, ok bool, err error) {
 	k := r.last
 	b := k.b
-	start, startAlloc := time.Now(), readAllocs()
+	start, startUse := time.Now(), readUsage()
 
 	// Read what changed before anything changes.
 	var diags diag.List // what the per-page stages report on the edited files
@@ -105,7 +105,7 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 	// From here on the kept build changes; the previous output does not.
 	b.opts.Output = out
 	b.res = &Result{}
-	b.last, b.lastAlloc = start, startAlloc
+	b.last, b.lastUse = start, startUse
 
 	for _, e := range edits {
 		if err := b.replace(e, out); err != nil {

@@ -12,19 +12,22 @@ import (
 	"github.com/opsdocs/opsdocs/generator"
 )
 
-// printStats writes the table of --stats: each stage's wall time and
-// allocations, then the build's pages per second and the process's peak
-// memory.
+// printStats writes the table of --stats: each stage's wall time, CPU
+// time and allocations, then the build's pages per second and the
+// process's peak memory. A stage's CPU time over its wall time says how
+// many cores it kept busy.
 func printStats(w io.Writer, res *generator.Result, swap, total time.Duration) {
-	fmt.Fprintf(w, "%-10s %9s %10s %12s\n", "stage", "time", "alloc MB", "allocs")
+	fmt.Fprintf(w, "%-10s %9s %9s %10s %12s\n", "stage", "time", "cpu", "alloc MB", "allocs")
+	var cpu time.Duration
 	var bytes, objects uint64
 	for _, st := range res.Stages {
-		fmt.Fprintf(w, "%-10s %9s %10.1f %12d\n", st.Name, st.Duration.Round(time.Millisecond), float64(st.AllocBytes)/1e6, st.Allocs)
+		fmt.Fprintf(w, "%-10s %9s %9s %10.1f %12d\n", st.Name, st.Duration.Round(time.Millisecond), st.CPU.Round(time.Millisecond), float64(st.AllocBytes)/1e6, st.Allocs)
+		cpu += st.CPU
 		bytes += st.AllocBytes
 		objects += st.Allocs
 	}
 	fmt.Fprintf(w, "%-10s %9s\n", "swap", swap.Round(time.Millisecond))
-	fmt.Fprintf(w, "%-10s %9s %10.1f %12d\n", "total", total.Round(time.Millisecond), float64(bytes)/1e6, objects)
+	fmt.Fprintf(w, "%-10s %9s %9s %10.1f %12d\n", "total", total.Round(time.Millisecond), cpu.Round(time.Millisecond), float64(bytes)/1e6, objects)
 	rate := 0.0
 	if total > 0 {
 		rate = float64(res.Pages) / total.Seconds()
