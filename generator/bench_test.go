@@ -59,6 +59,11 @@ func generatedSite(b *testing.B) (dir string, mdBytes int64, pages int) {
 }
 
 func TestMain(m *testing.M) {
+	// Every page a test renders on the fast path of package render is
+	// rendered by html/template too, and must come out the same; not in
+	// benchmarks, which measure the fast path alone.
+	flag.Parse()
+	verifyLayouts = flag.Lookup("test.bench").Value.String() == ""
 	code := m.Run()
 	if benchSite.dir != "" {
 		os.RemoveAll(benchSite.dir)

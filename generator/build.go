@@ -118,6 +118,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	return b.build(ctx)
 }
 
+// verifyLayouts, set by tests, makes every page rendered on the fast path
+// of package render rendered by html/template too, and the build fail if
+// the two differ.
+var verifyLayouts bool
+
 func newBuilder(opts Options) *builder {
 	return &builder{opts: opts, res: &Result{}, last: time.Now(), lastUse: readUsage()}
 }
@@ -277,6 +282,7 @@ func (b *builder) loadTheme() error {
 	if err != nil {
 		return b.templateError(err, "")
 	}
+	b.tmpl.Verify = verifyLayouts
 	for _, name := range []string{"page", "section", "home", "404"} {
 		if !b.tmpl.Has(name) {
 			return &render.TemplateError{File: "layouts/" + name + ".html", Msg: "missing: the theme needs this layout"}

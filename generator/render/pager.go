@@ -58,10 +58,11 @@ type PagerLink struct {
 // page's entries, from .Pager: a layout written before views had pages
 // renders the whole view on one page, as it did.
 func (t *Templates) UsesPager(layout string) bool {
-	tmpl, ok := t.layouts[layout]
+	l, ok := t.layouts[layout]
 	if !ok {
 		return false
 	}
+	tmpl := l.tmpl
 	seen := map[string]bool{}
 	var uses func(name string) bool
 	uses = func(name string) bool {

@@ -10,6 +10,10 @@
 // such as playbook.html) defines "main". They are parsed once: base and
 // partials together, then each page-type layout on a clone of that set.
 //
+// html/template renders the first pages of each layout, and so escapes
+// it; package fasttmpl then renders the others, with the same output,
+// unless the layout or a page's data needs what it does not handle.
+//
 // # Data
 //
 // The dot of every layout is a *Data: .Site (title, description, base
@@ -51,12 +55,14 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/opsdocs/opsdocs/generator/curriculum"
 	"github.com/opsdocs/opsdocs/generator/freshness"
 	"github.com/opsdocs/opsdocs/generator/kpi"
 	"github.com/opsdocs/opsdocs/generator/playbook"
+	"github.com/opsdocs/opsdocs/generator/render/internal/fasttmpl"
 	"github.com/opsdocs/opsdocs/generator/roadmap"
 )
 
@@ -168,7 +174,31 @@ func (e *TemplateError) Error() string {
 
 // Templates are a site's parsed layouts.
 type Templates struct {
-	layouts map[string]*template.Template // by file name without .html
+	layouts map[string]*layout // by file name without .html
+
+	// Verify makes Execute run html/template after the fast path too, and
+	// fail if their outputs differ: for tests.
+	Verify bool
+
+	runs, fast, declined atomic.Int64
+}
+
+// Runs reports how many pages Execute rendered, how many of them on the
+// fast path, and how many the fast path declined, to leave them to
+// html/template.
+func (t *Templates) Runs() (all, fast, declined int64) {
+	return t.runs.Load(), t.fast.Load(), t.declined.Load()
+}
+
+// A layout is a page-type layout and the templates it may call. Once
+// html/template has run it, and so escaped it, it is compiled for
+// package fasttmpl, which then runs it, or leaves it to html/template
+// where it declines.
+type layout struct {
+	tmpl  *template.Template
+	funcs template.FuncMap
+	fast  atomic.Pointer[fasttmpl.Program]
+	tried atomic.Bool
 }
 
 // Funcs are the functions available to layouts besides the standard ones.
@@ -269,7 +299,7 @@ func Load(fsys fs.FS, funcs Funcs) (*Templates, error) {
 			return nil, templateError(err)
 		}
 	}
-	t := &Templates{layouts: map[string]*template.Template{}}
+	t := &Templates{layouts: map[string]*layout{}}
 	files, _ := fs.Glob(fsys, "*.html")
 	for _, f := range files {
 		if f == "base.html" {
@@ -289,8 +319,10 @@ func Load(fsys fs.FS, funcs Funcs) (*Templates, error) {
 		if clone.Lookup("base") == nil {
 			return nil, &TemplateError{File: "layouts/base.html", Msg: `does not define "base": wrap the document in {{define "base"}}...{{end}}`}
 		}
-		clone.Funcs(template.FuncMap{"cached": cached(clone)})
-		t.layouts[strings.TrimSuffix(f, ".html")] = clone
+		fm := funcs.funcMap()
+		fm["cached"] = cached(clone)
+		clone.Funcs(template.FuncMap{"cached": fm["cached"]})
+		t.layouts[strings.TrimSuffix(f, ".html")] = &layout{tmpl: clone, funcs: fm}
 	}
 	return t, nil
 }
@@ -312,13 +344,52 @@ func (t *Templates) Layouts() []string {
 }
 
 // Execute renders data with the named layout into w.
-func (t *Templates) Execute(w io.Writer, layout string, data *Data) error {
-	tmpl, ok := t.layouts[layout]
+func (t *Templates) Execute(w io.Writer, name string, data *Data) error {
+	l, ok := t.layouts[name]
 	if !ok {
-		return &TemplateError{File: "layouts/" + layout + ".html", Msg: "no such layout"}
+		return &TemplateError{File: "layouts/" + name + ".html", Msg: "no such layout"}
 	}
-	if err := tmpl.ExecuteTemplate(w, "base", data); err != nil {
+	t.runs.Add(1)
+	buf, _ := w.(*bytes.Buffer)
+	if p := l.fast.Load(); p != nil && buf != nil {
+		start := buf.Len()
+		if p.Execute(buf, data) {
+			t.fast.Add(1)
+			if t.Verify {
+				return l.verify(buf.Bytes()[start:], data)
+			}
+			return nil
+		}
+		t.declined.Add(1)
+	}
+	if err := l.tmpl.ExecuteTemplate(w, "base", data); err != nil {
 		return templateError(err)
+	}
+	if !l.tried.Load() && l.tried.CompareAndSwap(false, true) {
+		// Escaped now: compile it, unless it uses what fasttmpl
+		// does not handle.
+		if p, err := fasttmpl.Compile(l.tmpl, "base", l.funcs); err == nil {
+			l.fast.Store(p)
+		}
+	}
+	return nil
+}
+
+// verify runs the layout with html/template and compares its output
+// with out, the fast path's.
+func (l *layout) verify(out []byte, data *Data) error {
+	var want bytes.Buffer
+	if err := l.tmpl.ExecuteTemplate(&want, "base", data); err != nil {
+		return templateError(err)
+	}
+	if !bytes.Equal(out, want.Bytes()) {
+		i := 0
+		for i < len(out) && i < want.Len() && out[i] == want.Bytes()[i] {
+			i++
+		}
+		from := max(0, i-80)
+		return fmt.Errorf("%s: fast path differs from html/template at byte %d:\nfast: %q\nwant: %q", data.Page.URL, i,
+			out[from:min(len(out), i+80)], want.Bytes()[from:min(want.Len(), i+80)])
 	}
 	return nil
 }

@@ -11,10 +11,11 @@ import "text/template/parse"
 // the data of the site-wide views, which only the pages whose layouts
 // read that data show.
 func (t *Templates) ReadsSite(layout, name string) bool {
-	tmpl, ok := t.layouts[layout]
+	l, ok := t.layouts[layout]
 	if !ok {
 		return false
 	}
+	tmpl := l.tmpl
 	for _, tt := range tmpl.Templates() {
 		if tt.Tree != nil && readsSite(tt.Tree.Root, name) {
 			return true
