@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template/parse"
+	"time"
 )
 
 type variable struct {
@@ -535,6 +536,15 @@ func (s *state) callUser(dot reflect.Value, fn *function, ops []*operand, final 
 		}
 		return typ.In(fixed).Elem()
 	}
+	if fn.direct != nil {
+		var v reflect.Value
+		if hasFinal {
+			v = validate(final, typ.In(0))
+		} else {
+			v = s.typedArg(dot, typ.In(0), ops[0])
+		}
+		return callDirect(fn.direct, v)
+	}
 	argv := make([]reflect.Value, numIn)
 	for i, o := range ops {
 		argv[i] = s.typedArg(dot, paramType(i), o)
@@ -547,6 +557,29 @@ func (s *state) callUser(dot reflect.Value, fn *function, ops []*operand, final 
 		decline()
 	}
 	return out[0]
+}
+
+// callDirect calls f, a function of one argument whose signature
+// function.direct lists, with v, without reflect.Value.Call.
+func callDirect(f any, v reflect.Value) reflect.Value {
+	switch f := f.(type) {
+	case func(string) string:
+		return reflect.ValueOf(f(v.String()))
+	case func(string) (string, error):
+		r, err := f(v.String())
+		if err != nil {
+			decline()
+		}
+		return reflect.ValueOf(r)
+	case func(time.Time) string:
+		t, ok := reflect.TypeAssert[time.Time](v)
+		if !ok {
+			decline()
+		}
+		return reflect.ValueOf(f(t))
+	}
+	decline()
+	return reflect.Value{}
 }
 
 // typedArg evaluates an argument for a parameter of type typ.

@@ -28,6 +28,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"text/template/parse"
+	"time"
 )
 
 // A Program is a compiled template and the templates it calls.
@@ -156,6 +157,9 @@ type function struct {
 	name string
 	kind fnKind
 	fn   reflect.Value // fnUser
+	// direct is fn, when it has one of the signatures called without
+	// reflection (see callDirect).
+	direct any
 }
 
 type fnKind int
@@ -349,7 +353,12 @@ func (c *compiler) function(name string) (*function, error) {
 		if v.Kind() != reflect.Func || t.NumOut() == 0 || t.NumOut() > 2 || t.NumOut() == 2 && t.Out(1) != errorType || t.Out(0) == reflectValueType {
 			return nil, fmt.Errorf("function %s: not handled", name)
 		}
-		return &function{name: name, kind: fnUser, fn: v}, nil
+		f := &function{name: name, kind: fnUser, fn: v}
+		switch fn.(type) {
+		case func(string) string, func(string) (string, error), func(time.Time) string:
+			f.direct = fn
+		}
+		return f, nil
 	}
 	if k, ok := builtins[name]; ok && !(c.title && strings.HasPrefix(name, "_html_template_")) {
 		return &function{name: name, kind: k}, nil
