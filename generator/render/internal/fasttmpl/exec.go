@@ -376,13 +376,9 @@ func (s *state) arg(dot reflect.Value, o *operand) reflect.Value {
 	return reflect.Value{}
 }
 
-// args evaluates the arguments of a builtin, the pipeline's value last.
-func (s *state) args(dot reflect.Value, ops []*operand, final reflect.Value, hasFinal bool) []reflect.Value {
-	n := len(ops)
-	if hasFinal {
-		n++
-	}
-	vs := make([]reflect.Value, 0, n)
+// args appends to vs the arguments of a builtin, the pipeline's value
+// last.
+func (s *state) args(vs []reflect.Value, dot reflect.Value, ops []*operand, final reflect.Value, hasFinal bool) []reflect.Value {
 	for _, o := range ops {
 		vs = append(vs, s.arg(dot, o))
 	}
@@ -412,18 +408,8 @@ func (s *state) callFunc(dot reflect.Value, fn *function, ops []*operand, final 
 		}
 		return v
 	}
-	var one [4]reflect.Value
-	args := one[:0]
-	if len(ops)+1 <= len(one) {
-		for _, o := range ops {
-			args = append(args, s.arg(dot, o))
-		}
-		if hasFinal {
-			args = append(args, final)
-		}
-	} else {
-		args = s.args(dot, ops, final, hasFinal)
-	}
+	var small [4]reflect.Value
+	args := s.args(small[:0], dot, ops, final, hasFinal)
 	switch fn.kind {
 	case fnNot:
 		if len(args) != 1 {
@@ -795,9 +781,6 @@ func slice(args []reflect.Value) reflect.Value {
 	var cap int
 	switch item.Kind() {
 	case reflect.String:
-		if len(args) == 4 {
-			decline()
-		}
 		cap = item.Len()
 	case reflect.Array, reflect.Slice:
 		cap = item.Cap()
