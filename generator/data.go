@@ -92,7 +92,7 @@ func (b *builder) decodePageData(p *page, diags *diag.List) {
 		if it.Link != "" {
 			l, to, ok := markdown.ResolveLink(it.Link, b.linkOptions(p, 0))
 			if ok {
-				l.Line, l.Column = it.LinkNode.Line, it.LinkNode.Column
+				l.Line, l.Column = it.LinkPos.Line, it.LinkPos.Column
 				p.fieldLinks = append(p.fieldLinks, fieldLink{l, what})
 				if l.Found {
 					it.URL = to
@@ -130,14 +130,14 @@ func (b *builder) rollUpData(diags *diag.List) {
 
 // inline renders an item's description as inline Markdown.
 func (b *builder) inline(p *page, it *roadmap.Item, what string) {
-	node := it.DescriptionNode
-	res, err := b.conv.Inline(it.Description, b.linkOptions(p, node.Line))
+	at := it.DescriptionPos
+	res, err := b.conv.Inline(it.Description, b.linkOptions(p, at.Line))
 	if err != nil {
 		return
 	}
 	it.HTML = template.HTML(res.HTML)
 	for _, l := range res.Links {
-		l.Column += node.Column - 1
+		l.Column += at.Column - 1
 		p.fieldLinks = append(p.fieldLinks, fieldLink{l, what})
 	}
 }

@@ -73,7 +73,7 @@ func (b *builder) decodePageLearning(p *page, siteEvery freshness.Interval, diag
 			t.URL = t.Dest // another site
 			continue
 		}
-		l.Line, l.Column = t.Node.Line, t.Node.Column
+		l.Line, l.Column = t.Pos.Line, t.Pos.Column
 		p.fieldLinks = append(p.fieldLinks, fieldLink{l, "template"})
 		if l.Found {
 			t.URL = to

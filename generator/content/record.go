@@ -68,6 +68,19 @@ func Records(pg *Page, key, what, code string, known []string, diags *diag.List)
 	return recs
 }
 
+// A Pos is where a value is written in a page's file: line and column,
+// both from 1; the zero Pos when it is not written.
+type Pos struct{ Line, Column int }
+
+// PosOf returns where n is written; the zero Pos for nil. Decoders keep a
+// Pos rather than the node: a node holds on to the whole front matter.
+func PosOf(n *yaml.Node) Pos {
+	if n == nil {
+		return Pos{}
+	}
+	return Pos{n.Line, n.Column}
+}
+
 // Get returns the value of key, or nil when it is absent or null.
 func (r *Record) Get(key string) *yaml.Node {
 	v := r.fields[key]

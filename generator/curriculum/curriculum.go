@@ -71,7 +71,7 @@ type Lesson struct {
 
 type ref struct {
 	dest string
-	node *yaml.Node
+	pos  content.Pos
 }
 
 var durationRE = regexp.MustCompile(`^(?:([0-9]+)h)?(?:([0-9]+)m(?:in)?)?$`)
@@ -168,7 +168,7 @@ func DecodeLesson(pg *content.Page, diags *diag.List) *Lesson {
 				bad(n, "prerequisites: each item must be the path of a lesson, such as product-vision.md")
 				continue
 			}
-			l.prereqs = append(l.prereqs, ref{strings.TrimSpace(n.Value), n})
+			l.prereqs = append(l.prereqs, ref{strings.TrimSpace(n.Value), content.PosOf(n)})
 		}
 	}
 	return l
@@ -218,18 +218,18 @@ func New(pg *content.Page, lessons []*Lesson, diags *diag.List) *Curriculum {
 				p, ok = byPath[target+".md"]
 			}
 			if ok && p == l {
-				diags.Add(diag.Diagnostic{Path: l.File, Line: r.node.Line, Column: r.node.Column, Severity: diag.Error, Code: diag.LessonInvalid,
+				diags.Add(diag.Diagnostic{Path: l.File, Line: r.pos.Line, Column: r.pos.Column, Severity: diag.Error, Code: diag.LessonInvalid,
 					Message: fmt.Sprintf("prerequisite %s is this lesson itself: remove it", r.dest)})
 				continue
 			}
 			if !ok {
-				diags.Add(diag.Diagnostic{Path: l.File, Line: r.node.Line, Column: r.node.Column, Severity: diag.Error, Code: diag.LessonInvalid,
+				diags.Add(diag.Diagnostic{Path: l.File, Line: r.pos.Line, Column: r.pos.Column, Severity: diag.Error, Code: diag.LessonInvalid,
 					Message: fmt.Sprintf("prerequisite %s is not a lesson of the curriculum %q: give the path of another lesson in %s/, relative to this page", r.dest, c.Title, c.Dir)})
 				continue
 			}
 			l.Prerequisites = append(l.Prerequisites, p)
 			if p.Number > l.Number {
-				diags.Add(diag.Diagnostic{Path: l.File, Line: r.node.Line, Column: r.node.Column, Severity: diag.Warning, Code: diag.LessonInvalid,
+				diags.Add(diag.Diagnostic{Path: l.File, Line: r.pos.Line, Column: r.pos.Column, Severity: diag.Warning, Code: diag.LessonInvalid,
 					Message: fmt.Sprintf("prerequisite %q is lesson %d, after this lesson (%d): give it a lower order", p.Title, p.Number, l.Number)})
 			}
 		}
@@ -295,7 +295,7 @@ func (l *Lesson) prereqLine(p *Lesson) (int, int) {
 		dest, _, _ := strings.Cut(r.dest, "#")
 		t := path.Join(path.Dir(l.Path), dest)
 		if t == p.Path || t+".md" == p.Path {
-			return r.node.Line, r.node.Column
+			return r.pos.Line, r.pos.Column
 		}
 	}
 	return 0, 0

@@ -41,11 +41,11 @@ type Role struct {
 	People []string
 }
 
-// A Template is a page the playbook uses. Node is where it is written;
+// A Template is a page the playbook uses. Pos is where it is written;
 // URL and Title are set once the link is resolved.
 type Template struct {
 	Dest       string
-	Node       *yaml.Node
+	Pos        content.Pos
 	URL, Title string
 }
 
@@ -122,7 +122,7 @@ func Decode(pg *content.Page, diags *diag.List) *Playbook {
 				bad(n, diag.Error, "templates: each item must be the path of a page, such as ../templates/launch-brief.md")
 				continue
 			}
-			p.Templates = append(p.Templates, &Template{Dest: strings.TrimSpace(n.Value), Node: n})
+			p.Templates = append(p.Templates, &Template{Dest: strings.TrimSpace(n.Value), Pos: content.PosOf(n)})
 		}
 	}
 	return p

@@ -40,7 +40,7 @@ templates: [../templates/brief.md, https://x.example/doc]
 		t.Errorf("roles: %s", got)
 	}
 	if p.When != "Before any launch" || p.Duration != "2 weeks" || p.Owner != "product-ops" ||
-		len(p.Templates) != 2 || p.Templates[0].Dest != "../templates/brief.md" || p.Templates[0].Node.Line != 10 {
+		len(p.Templates) != 2 || p.Templates[0].Dest != "../templates/brief.md" || p.Templates[0].Pos.Line != 10 {
 		t.Errorf("playbook: %+v", p)
 	}
 }

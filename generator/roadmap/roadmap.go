@@ -31,7 +31,6 @@ import (
 
 	"github.com/opsdocs/opsdocs/generator/content"
 	"github.com/opsdocs/opsdocs/generator/diag"
-	"gopkg.in/yaml.v3"
 )
 
 // Statuses are the allowed item statuses, in board order.
@@ -60,16 +59,16 @@ type Roadmap struct {
 // An Item is one entry of a roadmap.
 type Item struct {
 	Title, Status, Quarter, Owner, Theme, Confidence string
-	// Link is the link as written; LinkNode, where; URL, the page it
+	// Link is the link as written; LinkPos, where; URL, the page it
 	// leads to once resolved (empty when it leads nowhere).
-	Link     string
-	LinkNode *yaml.Node
-	URL      string
-	// Description is the Markdown as written; DescriptionNode, where;
+	Link    string
+	LinkPos content.Pos
+	URL     string
+	// Description is the Markdown as written; DescriptionPos, where;
 	// HTML, as rendered.
-	Description     string
-	DescriptionNode *yaml.Node
-	HTML            template.HTML
+	Description    string
+	DescriptionPos content.Pos
+	HTML           template.HTML
 
 	Team, Page string
 	Line       int
@@ -132,9 +131,9 @@ func decodeItem(r *content.Record) *Item {
 	it.Owner = r.String("owner")
 	it.Theme = r.String("theme")
 	it.Link = r.String("link")
-	it.LinkNode = r.Get("link")
+	it.LinkPos = content.PosOf(r.Get("link"))
 	it.Description = r.String("description")
-	it.DescriptionNode = r.Get("description")
+	it.DescriptionPos = content.PosOf(r.Get("description"))
 	return it
 }
 

@@ -48,7 +48,7 @@ func TestDecode(t *testing.T) {
 		t.Fatalf("roadmap %+v", r)
 	}
 	it := r.Items[0]
-	if it.Title != "Checklist" || it.Link != "../playbooks/launch.md" || it.LinkNode.Line != 13 || it.DescriptionNode.Line != 14 ||
+	if it.Title != "Checklist" || it.Link != "../playbooks/launch.md" || it.LinkPos.Line != 13 || it.DescriptionPos.Line != 14 ||
 		it.Confidence != "high" || it.Team != "Growth" || it.Page != "/roadmap/growth/" || it.Line != 7 {
 		t.Errorf("item %+v", it)
 	}
