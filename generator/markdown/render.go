@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/opsdocs/opsdocs/generator/markdown/internal/fastlex"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -32,6 +34,38 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.code)
 	reg.Register(ast.KindCodeBlock, r.code)
 	reg.Register(east.KindTaskCheckBox, r.taskCheckBox)
+	reg.Register(east.KindTableCell, r.tableCell)
+}
+
+// tableCell renders a cell as goldmark's table extension does, alignment
+// as an attribute, without its formatted prints: a page's tables have
+// hundreds of cells.
+func (r *nodeRenderer) tableCell(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*east.TableCell)
+	tag, filter := "td", extension.TableTdCellAttributeFilter
+	if n.Parent().Kind() == east.KindTableHeader {
+		tag, filter = "th", extension.TableThCellAttributeFilter
+	}
+	if !entering {
+		w.WriteString("</")
+		w.WriteString(tag)
+		w.WriteString(">\n")
+		return ast.WalkContinue, nil
+	}
+	w.WriteByte('<')
+	w.WriteString(tag)
+	if n.Alignment != east.AlignNone {
+		if _, ok := n.AttributeString("align"); !ok {
+			w.WriteString(` align="`)
+			w.WriteString(n.Alignment.String())
+			w.WriteByte('"')
+		}
+	}
+	if n.Attributes() != nil {
+		html.RenderAttributes(w, n, filter)
+	}
+	w.WriteByte('>')
+	return ast.WalkContinue, nil
 }
 
 func (r *nodeRenderer) heading(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -92,7 +126,9 @@ func (r *nodeRenderer) taskCheckBox(w util.BufWriter, src []byte, node ast.Node,
 		w.WriteString(" checked")
 	}
 	if i, ok := idx.(int); ok {
-		fmt.Fprintf(w, ` data-task="%d"`, i)
+		w.WriteString(` data-task="`)
+		w.WriteString(strconv.Itoa(i))
+		w.WriteByte('"')
 	}
 	w.WriteString("> ")
 	return ast.WalkContinue, nil
