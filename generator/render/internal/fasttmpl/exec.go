@@ -33,6 +33,10 @@ func (s *state) walk(dot reflect.Value, l *list) {
 		case *text:
 			s.buf.Write(n.b)
 		case *action:
+			if n.esc != nil {
+				s.printEscaped(s.pipe(dot, n.head), n.esc)
+				continue
+			}
 			v := s.pipe(dot, n.pipe)
 			if len(n.pipe.decl) == 0 {
 				s.print(v)
@@ -54,6 +58,31 @@ func (s *state) print(v reflect.Value) {
 		decline()
 	}
 	s.buf.WriteString(v.String())
+}
+
+// printEscaped writes v through escapers, the last one writing straight
+// into the output: no string is made for what it prints.
+func (s *state) printEscaped(v reflect.Value, escapers []fnKind) {
+	str, safe := escapeInput(escapers[0], v)
+	if safe {
+		if len(escapers) == 1 {
+			s.buf.WriteString(str)
+			return
+		}
+		escapers = escapers[1:]
+	}
+	last := len(escapers) - 1
+	for _, k := range escapers[:last] {
+		str = escapeString(k, str)
+	}
+	switch k := escapers[last]; k {
+	case fnURLFilter:
+		s.buf.WriteString(filterURL(str))
+	case fnURLNormalizer, fnURLEscaper:
+		writeURL(s.buf, str, k == fnURLNormalizer)
+	default:
+		writeHTML(s.buf, str)
+	}
 }
 
 func (s *state) branch(dot reflect.Value, b *branch) {
@@ -801,31 +830,41 @@ func slice(args []reflect.Value) reflect.Value {
 // package handles: strings, HTML for HTML text, and values that print
 // the same whatever the context (numbers, Stringers, ...).
 func escape(kind fnKind, v reflect.Value) string {
-	var s string
+	s, safe := escapeInput(kind, v)
+	if safe {
+		return s
+	}
+	return escapeString(kind, s)
+}
+
+// escapeInput returns the text an escaper escapes: v printed as
+// html/template prints it. It reports typed HTML given to the HTML
+// escaper, which passes it on as it is, as safe.
+func escapeInput(kind fnKind, v reflect.Value) (s string, safe bool) {
 	if v.IsValid() && v.Kind() == reflect.Interface {
 		v = v.Elem()
 	}
 	switch {
 	case !v.IsValid():
-		s = "" // html/template skips an untyped nil
+		return "", false // html/template skips an untyped nil
 	case v.Type() == stringType:
-		s = v.String()
+		return v.String(), false
 	case v.Type() == htmlType:
 		if kind != fnHTMLEscaper {
 			decline()
 		}
-		return v.String()
-	default:
-		s = stringify(v)
+		return v.String(), true
 	}
+	return stringify(v), false
+}
+
+// escapeString escapes s as the escaper kind does.
+func escapeString(kind fnKind, s string) string {
 	switch kind {
 	case fnHTMLEscaper, fnAttrEscaper, fnRCDATAEscaper:
 		return escapeHTML(s)
 	case fnURLFilter:
-		if !safeURL(s) {
-			return "#ZgotmplZ"
-		}
-		return s
+		return filterURL(s)
 	case fnURLNormalizer:
 		return escapeURL(s, true)
 	}
@@ -858,79 +897,113 @@ var (
 	formatterType = reflect.TypeFor[fmt.Formatter]()
 )
 
+// A textWriter is where escapers write: the output, or a string being
+// built.
+type textWriter interface {
+	WriteString(string) (int, error)
+	WriteByte(byte) error
+}
+
+// htmlSpecial are the bytes escaped in HTML text and attribute values.
+const htmlSpecial = "\x00\"&'+<>"
+
 // escapeHTML escapes s for HTML text and quoted attribute values.
 func escapeHTML(s string) string {
-	i := strings.IndexAny(s, "\x00\"&'+<>")
-	if i < 0 {
+	if !strings.ContainsAny(s, htmlSpecial) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 16)
-	b.WriteString(s[:i])
-	for ; i < len(s); i++ {
-		switch c := s[i]; c {
-		case 0:
-			b.WriteString("\uFFFD")
-		case '"':
-			b.WriteString("&#34;")
-		case '&':
-			b.WriteString("&amp;")
-		case '\'':
-			b.WriteString("&#39;")
-		case '+':
-			b.WriteString("&#43;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		default:
-			b.WriteByte(c)
-		}
-	}
+	writeHTML(&b, s)
 	return b.String()
 }
 
-// safeURL reports whether a URL's scheme, if any, is http, https or
-// mailto.
-func safeURL(s string) bool {
+// writeHTML writes s escaped for HTML text and quoted attribute values.
+func writeHTML[W textWriter](w W, s string) {
+	for {
+		i := strings.IndexAny(s, htmlSpecial)
+		if i < 0 {
+			w.WriteString(s)
+			return
+		}
+		w.WriteString(s[:i])
+		switch s[i] {
+		case 0:
+			w.WriteString("\uFFFD")
+		case '"':
+			w.WriteString("&#34;")
+		case '&':
+			w.WriteString("&amp;")
+		case '\'':
+			w.WriteString("&#39;")
+		case '+':
+			w.WriteString("&#43;")
+		case '<':
+			w.WriteString("&lt;")
+		case '>':
+			w.WriteString("&gt;")
+		}
+		s = s[i+1:]
+	}
+}
+
+// filterURL is s, or "#ZgotmplZ" when its scheme is not one of http,
+// https and mailto.
+func filterURL(s string) string {
 	scheme, _, ok := strings.Cut(s, ":")
 	if !ok || strings.Contains(scheme, "/") {
-		return true
+		return s
 	}
-	return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
+	if strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto") {
+		return s
+	}
+	return "#ZgotmplZ"
 }
 
 // escapeURL percent-encodes the bytes of s outside RFC 3986's unreserved
 // set; when normalizing, it keeps the reserved characters and valid
 // escapes too.
 func escapeURL(s string, norm bool) string {
-	var b strings.Builder
-	written := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-			c == '-', c == '.', c == '_', c == '~':
-			continue
-		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
-			continue
-		case norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
-			continue
-		}
-		if written == 0 {
+	for i := range len(s) {
+		if !urlKeeps(s, i, norm) {
+			var b strings.Builder
 			b.Grow(len(s) + 16)
+			writeURL(&b, s, norm)
+			return b.String()
 		}
-		b.WriteString(s[written:i])
-		b.WriteByte('%')
-		b.WriteByte(lowerHex[c>>4])
-		b.WriteByte(lowerHex[c&15])
+	}
+	return s
+}
+
+// writeURL writes s as escapeURL returns it.
+func writeURL[W textWriter](w W, s string, norm bool) {
+	written := 0
+	for i := range len(s) {
+		if urlKeeps(s, i, norm) {
+			continue
+		}
+		c := s[i]
+		w.WriteString(s[written:i])
+		w.WriteByte('%')
+		w.WriteByte(lowerHex[c>>4])
+		w.WriteByte(lowerHex[c&15])
 		written = i + 1
 	}
-	if written == 0 {
-		return s
+	w.WriteString(s[written:])
+}
+
+// urlKeeps reports whether escapeURL keeps the byte s[i] as it is.
+func urlKeeps(s string, i int, norm bool) bool {
+	switch c := s[i]; {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+		c == '-', c == '.', c == '_', c == '~':
+		return true
+	case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+		return true
+	case norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+		return true
 	}
-	b.WriteString(s[written:])
-	return b.String()
+	return false
 }
 
 const lowerHex = "0123456789abcdef"

@@ -79,8 +79,14 @@ type (
 	text struct {
 		b []byte
 	}
+	// An action prints its pipeline's value unless it declares
+	// variables. The escapers html/template ends it with are split
+	// off: they are applied to the value of head, the last straight
+	// into the output.
 	action struct {
 		pipe *pipe
+		head *pipe
+		esc  []fnKind
 	}
 	branch struct {
 		with        bool
@@ -163,6 +169,8 @@ type function struct {
 }
 
 type fnKind int
+
+func (k fnKind) escaper() bool { return k >= fnHTMLEscaper }
 
 const (
 	fnUser fnKind = iota
@@ -265,7 +273,9 @@ func (c *compiler) list(n *parse.ListNode) (*list, error) {
 			if err == nil && c.title && len(p.decl) == 0 {
 				p.cmds = append(p.cmds, &command{fn: &function{name: "rcdata", kind: fnRCDATAEscaper}})
 			}
-			x = &action{pipe: p}
+			if err == nil {
+				x = newAction(p)
+			}
 		case *parse.IfNode:
 			x, err = c.branch(false, &n.BranchNode)
 		case *parse.WithNode:
@@ -414,3 +424,24 @@ func steps(names []string) []*fieldStep {
 }
 
 var errorType = reflect.TypeFor[error]()
+
+// newAction compiles an action of pipeline p, splitting off the escapers
+// that end it when it prints.
+func newAction(p *pipe) *action {
+	a := &action{pipe: p}
+	if len(p.decl) > 0 {
+		return a
+	}
+	n := len(p.cmds)
+	for n > 1 && p.cmds[n-1].fn != nil && p.cmds[n-1].fn.kind.escaper() && len(p.cmds[n-1].args) == 0 {
+		n--
+	}
+	if n == len(p.cmds) {
+		return a
+	}
+	a.head = &pipe{cmds: p.cmds[:n]}
+	for _, c := range p.cmds[n:] {
+		a.esc = append(a.esc, c.fn.kind)
+	}
+	return a
+}
