@@ -2,8 +2,12 @@ package content
 
 import (
 	"errors"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 func TestSplitFrontMatter(t *testing.T) {
@@ -168,5 +172,53 @@ func TestSplitFrontMatterEdges(t *testing.T) {
 				t.Errorf("title %q, body %q, line %d; want %q, %q, %d", title, body, line, c.title, c.body, c.line)
 			}
 		})
+	}
+}
+
+// TestDecodeValue checks that values decoded without yaml.v3 are the ones
+// it gives.
+func TestDecodeValue(t *testing.T) {
+	src := `plain: Weekly review
+quoted: "2026-01-31"
+single: 'yes'
+number: 42
+float: 1.5
+bool: true
+date: 2026-01-31
+null: ~
+empty: ""
+tags: [a, "b", 'c d']
+mixed: [a, 1, true]
+block:
+  - one
+  - "two"
+nested: [[a]]
+none: []
+map: {a: b, c: [d]}
+anchor: &x text
+alias: *x
+tagged: !!str 12
+binary: !!binary aGVsbG8=
+`
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		t.Fatal(err)
+	}
+	m := doc.Content[0]
+	fast := 0
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i].Value, m.Content[i+1]
+		var want any
+		wantErr := v.Decode(&want)
+		got, err := decodeValue(v)
+		if (err != nil) != (wantErr != nil) || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %#v, %v; want %#v, %v", k, got, err, want, wantErr)
+		}
+		if isString(v) || v.Kind == yaml.SequenceNode && !slices.ContainsFunc(v.Content, notString) {
+			fast++
+		}
+	}
+	if fast < 8 {
+		t.Errorf("%d values took the fast path; want at least 8", fast)
 	}
 }

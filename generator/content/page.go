@@ -146,8 +146,8 @@ func ParsePage(p string, src []byte) (*Page, []error) {
 	pg.Params = make(map[string]any, len(fm.Map.Content)/2)
 	for i := 0; i+1 < len(fm.Map.Content); i += 2 {
 		k, v := fm.Map.Content[i], fm.Map.Content[i+1]
-		var val any
-		if err := v.Decode(&val); err != nil {
+		val, err := decodeValue(v)
+		if err != nil {
 			errs = append(errs, Errorf(v.Line, "%s: %v", k.Value, err))
 			continue
 		}
@@ -158,6 +158,29 @@ func ParsePage(p string, src []byte) (*Page, []error) {
 	}
 	return pg, errs
 }
+
+// decodeValue decodes a front matter value for layouts, as yaml.v3
+// decodes it into an interface{}. Strings and lists of strings, most of
+// front matter, are read from the node itself: a yaml.v3 decoder for each
+// costs more than the rest of the page's front matter.
+func decodeValue(v *yaml.Node) (any, error) {
+	switch {
+	case isString(v):
+		return v.Value, nil
+	case v.Kind == yaml.SequenceNode && v.Tag == "!!seq" && !slices.ContainsFunc(v.Content, notString):
+		l := make([]any, len(v.Content))
+		for i, c := range v.Content {
+			l[i] = c.Value
+		}
+		return l, nil
+	}
+	var val any
+	err := v.Decode(&val)
+	return val, err
+}
+
+func isString(v *yaml.Node) bool  { return v.Kind == yaml.ScalarNode && v.Tag == "!!str" }
+func notString(v *yaml.Node) bool { return !isString(v) }
 
 func (pg *Page) setCommon(key string, v *yaml.Node) error {
 	var err error
