@@ -1,8 +1,13 @@
 package render
 
 import (
+	"bytes"
+	"io"
+
 	"html/template"
 	"strings"
+
+	"github.com/opsdocs/opsdocs/generator/render/internal/fasttmpl"
 )
 
 // NavTree returns the entries of a sidebar as nested list items, the
@@ -26,6 +31,32 @@ func NavTree(links []*Link) template.HTML {
 	return template.HTML(b.String())
 }
 
+// A textWriter is where the markup of NavTree and TOCList is written: a
+// string being built, or a page's output (see writers).
+type textWriter interface {
+	io.StringWriter
+	io.ByteWriter
+}
+
+// writers write what NavTree and TOCList return straight into a page's
+// output, when a layout prints them: the sidebar is a third of a page.
+var writers = map[string]fasttmpl.Writer{
+	"navtree": func(w *bytes.Buffer, arg any) bool {
+		links, ok := arg.([]*Link)
+		if ok {
+			writeNav(w, links)
+		}
+		return ok
+	},
+	"toclist": func(w *bytes.Buffer, arg any) bool {
+		entries, ok := arg.([]TOCEntry)
+		if ok {
+			writeTOC(w, entries)
+		}
+		return ok
+	},
+}
+
 func countNav(links []*Link) int {
 	n := len(links)
 	for _, l := range links {
@@ -36,7 +67,7 @@ func countNav(links []*Link) int {
 	return n
 }
 
-func writeNav(b *strings.Builder, links []*Link) {
+func writeNav(b textWriter, links []*Link) {
 	for _, l := range links {
 		b.WriteString(`<li class="nav-item`)
 		if l.Active {
@@ -74,7 +105,7 @@ func writeNav(b *strings.Builder, links []*Link) {
 }
 
 // writeText writes text escaped for HTML.
-func writeText(b *strings.Builder, s string) {
+func writeText(b textWriter, s string) {
 	if strings.ContainsAny(s, `<>&'"`+"\x00") {
 		b.WriteString(template.HTMLEscapeString(s))
 		return
@@ -93,7 +124,7 @@ var urlSafe = func() (t [256]bool) {
 // writeURL writes a URL for an attribute in double quotes, as
 // html/template would: bytes that may not appear in a URL are
 // percent-encoded, and & becomes &amp;.
-func writeURL(b *strings.Builder, u string) {
+func writeURL(b textWriter, u string) {
 	const hex = "0123456789ABCDEF"
 	start := 0 // u[start:i] is yet to be written, and needs no escaping
 	for i := 0; i < len(u); i++ {
@@ -145,22 +176,26 @@ func TOCList(entries []TOCEntry) template.HTML {
 		n += 64 + len(e.ID) + len(e.Title)
 	}
 	b.Grow(n)
+	writeTOC(&b, entries)
+	return template.HTML(b.String())
+}
+
+func writeTOC(b textWriter, entries []TOCEntry) {
 	for _, e := range entries {
 		b.WriteString(`<li class="toc-item toc-level-`)
 		b.WriteString(itoa(e.Level))
 		b.WriteString(`"><a href="#`)
-		writeFragment(&b, e.ID)
+		writeFragment(b, e.ID)
 		b.WriteString(`">`)
-		writeText(&b, e.Title)
+		writeText(b, e.Title)
 		b.WriteString("</a></li>\n")
 	}
-	return template.HTML(b.String())
 }
 
 // writeFragment writes the fragment of a URL (what follows #), as
 // html/template would: every byte but letters, digits and -._~ is
 // percent-encoded.
-func writeFragment(b *strings.Builder, s string) {
+func writeFragment(b textWriter, s string) {
 	const hex = "0123456789abcdef"
 	for i := 0; i < len(s); i++ {
 		c := s[i]

@@ -368,7 +368,7 @@ func (t *Templates) Execute(w io.Writer, name string, data *Data) error {
 	if !l.tried.Load() && l.tried.CompareAndSwap(false, true) {
 		// Escaped now: compile it, unless it uses what fasttmpl
 		// does not handle.
-		if p, err := fasttmpl.Compile(l.tmpl, "base", l.funcs); err == nil {
+		if p, err := fasttmpl.Compile(l.tmpl, "base", l.funcs, writers); err == nil {
 			l.fast.Store(p)
 		}
 	}

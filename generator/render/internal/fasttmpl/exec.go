@@ -33,6 +33,13 @@ func (s *state) walk(dot reflect.Value, l *list) {
 		case *text:
 			s.buf.Write(n.b)
 		case *action:
+			if n.write != nil {
+				v := s.arg(dot, n.arg)
+				if !v.IsValid() || !v.CanInterface() || !n.write(s.buf, v.Interface()) {
+					decline()
+				}
+				continue
+			}
 			if n.esc != nil {
 				s.printEscaped(s.pipe(dot, n.head), n.esc)
 				continue

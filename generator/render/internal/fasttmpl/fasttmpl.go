@@ -36,11 +36,20 @@ type Program struct {
 	root *list
 }
 
+// A Writer writes what the function of its name returns for arg, typed
+// HTML, straight into the output: for a function whose markup is a large
+// part of a page. It reports false, having written nothing, when arg is
+// not a value the function takes.
+type Writer func(w *bytes.Buffer, arg any) bool
+
 // Compile compiles the template name of set, which html/template must
 // already have escaped (by executing it once). funcs are the functions
-// the set was given. It returns an error naming what it does not handle.
-func Compile(set *template.Template, name string, funcs template.FuncMap) (*Program, error) {
-	c := &compiler{set: set, funcs: funcs, done: map[string]*list{}}
+// the set was given; writers, optionally, write what some of them return
+// (see Writer), used where an action prints a call of one of them, with
+// one argument, in HTML text. It returns an error naming what it does not
+// handle.
+func Compile(set *template.Template, name string, funcs template.FuncMap, writers map[string]Writer) (*Program, error) {
+	c := &compiler{set: set, funcs: funcs, writers: writers, done: map[string]*list{}}
 	root, err := c.template(name)
 	if err != nil {
 		return nil, err
@@ -87,6 +96,10 @@ type (
 		pipe *pipe
 		head *pipe
 		esc  []fnKind
+		// write is the Writer of the function the action calls with
+		// arg and prints, when it has one.
+		write Writer
+		arg   *operand
 	}
 	branch struct {
 		with        bool
@@ -209,10 +222,11 @@ var builtins = map[string]fnKind{
 }
 
 type compiler struct {
-	set   *template.Template
-	funcs template.FuncMap
-	done  map[string]*list
-	calls []*call
+	set     *template.Template
+	funcs   template.FuncMap
+	writers map[string]Writer
+	done    map[string]*list
+	calls   []*call
 	// title is set while compiling a template called in <title>.
 	title bool
 }
@@ -274,7 +288,7 @@ func (c *compiler) list(n *parse.ListNode) (*list, error) {
 				p.cmds = append(p.cmds, &command{fn: &function{name: "rcdata", kind: fnRCDATAEscaper}})
 			}
 			if err == nil {
-				x = newAction(p)
+				x = c.action(p)
 			}
 		case *parse.IfNode:
 			x, err = c.branch(false, &n.BranchNode)
@@ -425,9 +439,10 @@ func steps(names []string) []*fieldStep {
 
 var errorType = reflect.TypeFor[error]()
 
-// newAction compiles an action of pipeline p, splitting off the escapers
-// that end it when it prints.
-func newAction(p *pipe) *action {
+// action compiles an action of pipeline p, splitting off the escapers
+// that end it when it prints, and calling the Writer of the function it
+// prints when it can.
+func (c *compiler) action(p *pipe) *action {
 	a := &action{pipe: p}
 	if len(p.decl) > 0 {
 		return a
@@ -440,8 +455,12 @@ func newAction(p *pipe) *action {
 		return a
 	}
 	a.head = &pipe{cmds: p.cmds[:n]}
-	for _, c := range p.cmds[n:] {
-		a.esc = append(a.esc, c.fn.kind)
+	for _, cmd := range p.cmds[n:] {
+		a.esc = append(a.esc, cmd.fn.kind)
+	}
+	if cmd := a.head.cmds[0]; n == 1 && len(a.esc) == 1 && a.esc[0] == fnHTMLEscaper &&
+		cmd.fn != nil && cmd.fn.kind == fnUser && len(cmd.args) == 1 && c.writers[cmd.fn.name] != nil {
+		a.write, a.arg = c.writers[cmd.fn.name], cmd.args[0]
 	}
 	return a
 }

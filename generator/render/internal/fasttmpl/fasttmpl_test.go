@@ -147,7 +147,7 @@ func TestCompare(t *testing.T) {
 			var want bytes.Buffer
 			wantErr := set.Execute(&want, sample)
 
-			p, err := Compile(set, "page", funcs)
+			p, err := Compile(set, "page", funcs, nil)
 			if tc.compile {
 				if err == nil {
 					t.Fatal("compiled, want declined")
@@ -181,6 +181,59 @@ func TestCompare(t *testing.T) {
 	}
 }
 
+// TestWriter checks that an action printing a function with a Writer
+// calls the Writer, where it can, and gives html/template's output.
+func TestWriter(t *testing.T) {
+	names := func(items []item) template.HTML {
+		var b strings.Builder
+		for _, it := range items {
+			b.WriteString("<b>" + template.HTMLEscapeString(it.Name) + "</b>")
+		}
+		return template.HTML(b.String())
+	}
+	calls := 0
+	writers := map[string]Writer{"names": func(w *bytes.Buffer, arg any) bool {
+		items, ok := arg.([]item)
+		if !ok {
+			return false
+		}
+		calls++
+		w.WriteString(string(names(items)))
+		return true
+	}}
+	fm := template.FuncMap{"names": names}
+	for _, tc := range []struct {
+		src   string
+		calls int  // of the Writer
+		run   bool // declined when run
+	}{
+		{src: `<ul>{{names .Items}}</ul>`, calls: 1},
+		{src: `{{with .Items}}{{names .}}{{names .}}{{end}}`, calls: 2},
+		{src: `{{names .Items | printf "%s"}}`},
+		{src: `<p title="{{names .Items}}">`, run: true},
+		{src: `{{names .Title}}`, run: true},
+	} {
+		set := template.Must(template.New("page").Funcs(fm).Parse(tc.src))
+		var want bytes.Buffer
+		wantErr := set.Execute(&want, sample)
+		p, err := Compile(set, "page", fm, writers)
+		if err != nil {
+			t.Fatalf("%s: declined: %v", tc.src, err)
+		}
+		calls = 0
+		var out bytes.Buffer
+		ok := p.Execute(&out, sample)
+		switch {
+		case ok == tc.run:
+			t.Errorf("%s: ran %v; html/template gives %q, %v", tc.src, ok, want.String(), wantErr)
+		case ok && out.String() != want.String():
+			t.Errorf("%s: output differs\ngot:  %q\nwant: %q", tc.src, out.String(), want.String())
+		case calls != tc.calls && !tc.run:
+			t.Errorf("%s: the writer was called %d times, want %d", tc.src, calls, tc.calls)
+		}
+	}
+}
+
 // FuzzEscape compares the escapers with html/template's on any string,
 // in text, attributes, URLs and <title>.
 func FuzzEscape(f *testing.F) {
@@ -192,7 +245,7 @@ func FuzzEscape(f *testing.F) {
 	if err := set.Execute(&bytes.Buffer{}, ""); err != nil {
 		f.Fatal(err)
 	}
-	p, err := Compile(set, "page", nil)
+	p, err := Compile(set, "page", nil, nil)
 	if err != nil {
 		f.Fatal(err)
 	}
