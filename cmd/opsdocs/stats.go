@@ -39,16 +39,13 @@ func printStats(w io.Writer, res *generator.Result, swap, total time.Duration) {
 	fmt.Fprintf(w, ", %d cores\n", runtime.GOMAXPROCS(0))
 }
 
-// gcForBuild paces the garbage collector for a build, a batch job whose
-// memory is freed when it ends: it collects a third as often as Go's
-// default (GOGC=200 instead of 100), for less work, within a soft limit
-// (see buildMemoryLimit) that makes it collect more often only when a
-// large site comes near it. The GOGC and GOMEMLIMIT environment variables
-// override either.
+// gcForBuild paces the garbage collector for a build: Go's default pace
+// (GOGC=100), within a soft limit (see buildMemoryLimit) that makes it
+// collect more often only when a large site comes near it. A slower pace
+// saves the collector work, but the heap then grows further, and memory
+// the process touches for the first time costs more than the collections
+// saved. The GOGC and GOMEMLIMIT environment variables override either.
 func gcForBuild() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(buildMemoryLimit(memoryAvailable()))
 	}
