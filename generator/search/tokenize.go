@@ -21,6 +21,8 @@ type tokenizer struct {
 	at     int  // the position of the next word
 	cjk    bool // the run is of Chinese, Japanese or Korean letters
 	mixed  bool // the run has a joiner, or after its first letter one that is not a lower-case ASCII letter or digit
+
+	noShortcut bool // for tests: every word the long way, rune by rune
 }
 
 type span struct{ start, end int }
@@ -61,6 +63,22 @@ func (t *tokenizer) words(text string, emit emitFunc) int {
 	t.run = t.run[:0]
 	t.at = 0
 	for i := 0; i < len(text); {
+		if len(t.run) == 0 && !t.noShortcut {
+			if n := plainWord(text[i:]); n > 0 {
+				// Most words: ASCII letters and digits, only the first
+				// in upper case, then a space or punctuation.
+				if n <= maxWord {
+					t.buf = append(t.buf[:0], text[i:i+n]...)
+					if c := t.buf[0]; 'A' <= c && c <= 'Z' {
+						t.buf[0] = c + 'a' - 'A'
+					}
+					emit(t.buf, single, t.at, 1)
+				}
+				t.at++
+				i += n
+				continue
+			}
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -90,6 +108,27 @@ func (t *tokenizer) words(text string, emit emitFunc) int {
 	}
 	t.flush(emit)
 	return t.at
+}
+
+// plainWord returns the length of the word that starts text when it is
+// one the long way would emit alone and as it is, but for its first
+// letter in lower case: ASCII letters and digits, none in upper case after
+// the first, followed by the end of text or by an ASCII character that
+// neither continues nor joins words. Otherwise it returns 0.
+func plainWord(text string) int {
+	if !asciiWord[text[0]&0x7f] || text[0] >= utf8.RuneSelf {
+		return 0
+	}
+	n := 1
+	for n < len(text) && ('a' <= text[n] && text[n] <= 'z' || '0' <= text[n] && text[n] <= '9') {
+		n++
+	}
+	if n < len(text) {
+		if c := text[n]; c >= utf8.RuneSelf || asciiWord[c] || isJoiner(rune(c)) {
+			return 0
+		}
+	}
+	return n
 }
 
 func (t *tokenizer) flush(emit emitFunc) {

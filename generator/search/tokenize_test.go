@@ -131,3 +131,24 @@ func TestCompareUTF16(t *testing.T) {
 		t.Error("plain order broken")
 	}
 }
+
+// FuzzWords checks that the shortcut for plain words emits what the long
+// way does.
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"Launch readiness: the two-week checklist.", "set base_url in opsdocs.yaml", "LaunchDarkly KPIs", "Sev1 in 2026-Q4, 45%", "Tomás façade", "検索エンジン", "iPhone用", "a.", "end-", strings.Repeat("x", 41) + " y", "Ab\u0301c x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var got, want []string
+		collect := func(out *[]string) emitFunc {
+			return func(w []byte, kind wordKind, at, n int) {
+				*out = append(*out, fmt.Sprintf("%s/%d/%d/%d", w, kind, at, n))
+			}
+		}
+		fast, slow := tokenizer{}, tokenizer{noShortcut: true}
+		nGot, nWant := fast.words(text, collect(&got)), slow.words(text, collect(&want))
+		if nGot != nWant || strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%q:\n got %d %v\nwant %d %v", text, nGot, got, nWant, want)
+		}
+	})
+}
