@@ -67,17 +67,22 @@ type parser struct {
 	i     int // the next line
 
 	// The nodes of a document, and the lists of their children, are
-	// allocated a slab at a time rather than one by one: the stack holds
-	// the children of the collections being parsed.
+	// allocated a slab at a time rather than one by one, the first slab
+	// sized for the whole document (see split): the stack holds the
+	// children of the collections being parsed.
 	nodes []yaml.Node
 	lists []*yaml.Node
 	stack []*yaml.Node
+	// The nodes and children the document needs at most, as split
+	// counts them, until their first slab is made.
+	needNodes, needLists int
 }
 
 // node returns a new node.
 func (p *parser) node() *yaml.Node {
 	if len(p.nodes) == 0 {
-		p.nodes = make([]yaml.Node, max(16, 2*(len(p.lines)-p.i)))
+		p.nodes = make([]yaml.Node, max(16, p.needNodes))
+		p.needNodes = 0
 	}
 	n := &p.nodes[0]
 	p.nodes = p.nodes[1:]
@@ -92,7 +97,8 @@ func (p *parser) children(start int) []*yaml.Node {
 		return nil
 	}
 	if len(p.lists) < n {
-		p.lists = make([]*yaml.Node, max(n, 2*(len(p.lines)-p.i)+n))
+		p.lists = make([]*yaml.Node, max(n, 16, p.needLists))
+		p.needLists = 0
 	}
 	c := p.lists[:n:n]
 	p.lists = p.lists[n:]
@@ -109,10 +115,16 @@ func (p *parser) split(src []byte) bool {
 		return false
 	}
 	s := string(src)
+	// The nodes a document needs, about: one per line, and one more per
+	// key (a colon), per item of a flow collection (a comma), per flow
+	// collection and per item of a block sequence, which may be a
+	// mapping. Counted so, front matter rarely needs a second slab.
+	p.needNodes = 1
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c == '\n':
+		case c == '\n', c == ':', c == ',', c == '[', c == '{', c == '-' && i+1 < len(s) && s[i+1] == ' ':
+			p.needNodes++
 		case c < 0x20 || c == 0x7f || c == '#':
 			return false // tabs, carriage returns, comments
 		case c >= 0x80:
@@ -123,6 +135,7 @@ func (p *parser) split(src []byte) bool {
 			i += size - 1
 		}
 	}
+	p.needLists = p.needNodes
 	p.lines = make([]line, 0, strings.Count(s, "\n")+1)
 	for num := 1; s != ""; num++ {
 		var l string
