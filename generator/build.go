@@ -71,6 +71,10 @@ type Result struct {
 	Rendered int
 	// Stages holds the wall time of each stage, in order.
 	Stages []Stage
+	// SlowLayouts are the layouts that html/template rendered pages of,
+	// besides their first, rather than opsdocs' faster executor, and why
+	// (see "How fast layouts run" in the themes reference).
+	SlowLayouts []render.SlowLayout
 }
 
 // A Stage is one step of the pipeline, its wall time, the CPU time it
@@ -131,6 +135,9 @@ func (b *builder) build(ctx context.Context) (*Result, error) {
 	err := b.run(ctx)
 	b.res.Diagnostics = b.diags.Sorted()
 	b.res.Rendered = b.res.Pages
+	if b.tmpl != nil {
+		b.res.SlowLayouts = b.tmpl.Slow()
+	}
 	return b.res, err
 }
 

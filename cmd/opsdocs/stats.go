@@ -14,8 +14,9 @@ import (
 
 // printStats writes the table of --stats: each stage's wall time, CPU
 // time and allocations, then the build's pages per second and the
-// process's peak memory. A stage's CPU time over its wall time says how
-// many cores it kept busy.
+// process's peak memory, and the layouts html/template rendered, more
+// slowly than opsdocs' executor. A stage's CPU time over its wall time
+// says how many cores it kept busy.
 func printStats(w io.Writer, res *generator.Result, swap, total time.Duration) {
 	fmt.Fprintf(w, "%-10s %9s %9s %10s %12s\n", "stage", "time", "cpu", "alloc MB", "allocs")
 	var cpu time.Duration
@@ -37,6 +38,13 @@ func printStats(w io.Writer, res *generator.Result, swap, total time.Duration) {
 		fmt.Fprintf(w, ", peak memory %.0f MB", float64(rss)/1e6)
 	}
 	fmt.Fprintf(w, ", %d cores\n", runtime.GOMAXPROCS(0))
+	for _, l := range res.SlowLayouts {
+		why := l.Reason
+		if why == "" {
+			why = "values of those pages it does not handle"
+		}
+		fmt.Fprintf(w, "layout %s: %d pages rendered by html/template, more slowly: %s\n", l.Name, l.Pages, why)
+	}
 }
 
 // gcForBuild paces the garbage collector for a build: Go's default pace

@@ -198,7 +198,42 @@ type layout struct {
 	tmpl  *template.Template
 	funcs template.FuncMap
 	fast  atomic.Pointer[fasttmpl.Program]
-	tried atomic.Bool
+	// tried is set by the page that compiles the layout, compiled once
+	// it has, whether fasttmpl declined the layout or not.
+	tried, compiled atomic.Bool
+
+	// slow counts the pages html/template rendered once fasttmpl had
+	// been tried, declined is why it declined the layout, if it did.
+	slow     atomic.Int64
+	declined atomic.Pointer[string]
+}
+
+// A SlowLayout is a layout html/template renders, on some pages or all,
+// more slowly than the executor opsdocs runs layouts with.
+type SlowLayout struct {
+	Name  string // "page"
+	Pages int64  // rendered by html/template, besides the first
+	// Reason is what in the layout the executor does not handle, and
+	// where; empty when the layout was declined for the values of some
+	// pages only.
+	Reason string
+}
+
+// Slow lists the layouts html/template rendered pages of, besides their
+// first, by name.
+func (t *Templates) Slow() []SlowLayout {
+	var slow []SlowLayout
+	for _, name := range t.Layouts() {
+		l := t.layouts[name]
+		if n := l.slow.Load(); n > 0 {
+			s := SlowLayout{Name: name, Pages: n}
+			if r := l.declined.Load(); r != nil {
+				s.Reason = *r
+			}
+			slow = append(slow, s)
+		}
+	}
+	return slow
 }
 
 // Funcs are the functions available to layouts besides the standard ones.
@@ -362,6 +397,9 @@ func (t *Templates) Execute(w io.Writer, name string, data *Data) error {
 		}
 		t.declined.Add(1)
 	}
+	if buf != nil && l.compiled.Load() {
+		l.slow.Add(1) // declined, as a whole or for this page's values
+	}
 	if err := l.tmpl.ExecuteTemplate(w, "base", data); err != nil {
 		return templateError(err)
 	}
@@ -370,7 +408,14 @@ func (t *Templates) Execute(w io.Writer, name string, data *Data) error {
 		// does not handle.
 		if p, err := fasttmpl.Compile(l.tmpl, "base", l.funcs, writers); err == nil {
 			l.fast.Store(p)
+		} else {
+			msg := err.Error()
+			if strings.Contains(msg, ".html:") {
+				msg = "layouts/" + msg // where, as fasttmpl has it
+			}
+			l.declined.Store(&msg)
 		}
+		l.compiled.Store(true)
 	}
 	return nil
 }

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"fmt"
 	"html/template"
 	"strings"
 	"testing"
@@ -47,6 +49,35 @@ func TestExecute(t *testing.T) {
 	}
 	if _, err := tm.Render("bad", data); err == nil || !strings.HasPrefix(err.Error(), "layouts/bad.html:1:") {
 		t.Errorf("execution error = %v, want it at layouts/bad.html:1", err)
+	}
+}
+
+// TestSlow checks that the layouts html/template renders, besides their
+// first page, are reported with why.
+func TestSlow(t *testing.T) {
+	files := fstest.MapFS{
+		"base.html":  {Data: []byte(`{{define "base"}}<title>{{.Page.Title}}</title>{{block "main" .}}{{end}}{{end}}`)},
+		"page.html":  {Data: []byte("{{define \"main\"}}\n{{range .Page.Tags}}{{break}}{{end}}{{end}}")},
+		"keys.html":  {Data: []byte(`{{define "main"}}{{range .Page.Params}}{{.}}{{end}}{{end}}`)},
+		"plain.html": {Data: []byte(`{{define "main"}}{{.Page.Title}}{{end}}`)},
+	}
+	tm, err := Load(files, Funcs{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := &Data{Page: &Page{Title: "T", Tags: []string{"a"}, Params: map[string]any{"k": "v"}}}
+	for range 3 {
+		for _, name := range []string{"page", "keys", "plain"} {
+			var buf bytes.Buffer
+			if err := tm.Execute(&buf, name, data); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	got := fmt.Sprint(tm.Slow())
+	want := "[{keys 2 } {page 2 layouts/page.html:2:22: {{break}}: not handled}]"
+	if got != want {
+		t.Errorf("Slow() = %s\nwant      %s", got, want)
 	}
 }
 

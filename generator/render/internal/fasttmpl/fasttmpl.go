@@ -219,12 +219,14 @@ var builtins = map[string]fnKind{
 	"_html_template_urlfilter":     fnURLFilter,
 	"_html_template_urlnormalizer": fnURLNormalizer,
 	"_html_template_urlescaper":    fnURLEscaper,
+	"_html_template_rcdataescaper": fnRCDATAEscaper,
 }
 
 type compiler struct {
 	set     *template.Template
 	funcs   template.FuncMap
 	writers map[string]Writer
+	tree    *parse.Tree // of the template being compiled, for errors
 	done    map[string]*list
 	calls   []*call
 	// title is set while compiling a template called in <title>.
@@ -249,8 +251,9 @@ func (c *compiler) template(name string) (*list, error) {
 	l := &list{}
 	c.done[name] = l // before its body: templates may call themselves
 	c.title = title
+	c.tree = t.Tree
 	body, err := c.list(t.Tree.Root)
-	c.title = false
+	c.title, c.tree = false, nil
 	if err != nil {
 		return nil, err
 	}
@@ -276,7 +279,7 @@ func (c *compiler) list(n *parse.ListNode) (*list, error) {
 		switch n := n.(type) {
 		case *parse.TextNode:
 			if c.title && bytes.ContainsAny(n.Text, "<") {
-				return nil, fmt.Errorf("%s: markup in <title>: not handled", n)
+				err = errors.New("markup in <title>: not handled")
 			}
 			x = &text{b: n.Text}
 		case *parse.CommentNode:
@@ -304,7 +307,8 @@ func (c *compiler) list(n *parse.ListNode) (*list, error) {
 			x = r
 		case *parse.TemplateNode:
 			if c.title {
-				return nil, fmt.Errorf("%s: a template called in <title>: not handled", n)
+				err = fmt.Errorf("%s: a template called in <title>: not handled", n)
+				break
 			}
 			k := &call{name: n.Name}
 			if n.Pipe != nil {
@@ -313,10 +317,10 @@ func (c *compiler) list(n *parse.ListNode) (*list, error) {
 			c.calls = append(c.calls, k)
 			x = k
 		default:
-			return nil, fmt.Errorf("%s: not handled", n)
+			err = fmt.Errorf("%s: not handled", n)
 		}
 		if err != nil {
-			return nil, err
+			return nil, c.located(n, err)
 		}
 		l.nodes = append(l.nodes, x)
 	}
@@ -387,7 +391,32 @@ func (c *compiler) function(name string) (*function, error) {
 	if k, ok := builtins[name]; ok && !(c.title && strings.HasPrefix(name, "_html_template_")) {
 		return &function{name: name, kind: k}, nil
 	}
+	if strings.HasPrefix(name, "_html_template_") {
+		// An escaper html/template inserted: the message says where
+		// the value is.
+		where := escaperPlaces[name]
+		if where == "" {
+			where = "a value in this place"
+		}
+		return nil, fmt.Errorf("%s: not handled", where)
+	}
 	return nil, fmt.Errorf("function %s: not handled", name)
+}
+
+// escaperPlaces says where a value is printed, for the escapers of
+// html/template that the package does not run.
+var escaperPlaces = map[string]string{
+	"_html_template_jsvalescaper":     "a value in JavaScript",
+	"_html_template_jsstrescaper":     "a value in a JavaScript string",
+	"_html_template_jstmpllitescaper": "a value in a JavaScript template literal",
+	"_html_template_jsregexpescaper":  "a value in a JavaScript regular expression",
+	"_html_template_cssescaper":       "a value in CSS",
+	"_html_template_cssvaluefilter":   "a value in CSS",
+	"_html_template_nospaceescaper":   "a value in an unquoted attribute",
+	"_html_template_htmlnamefilter":   "a value as the name of an attribute",
+	"_html_template_srcsetescaper":    "a value in srcset",
+	"_html_template_commentescaper":   "a value in an HTML comment",
+	"_html_template_rcdataescaper":    "a value in <textarea> or <title>",
 }
 
 func (c *compiler) operand(n parse.Node) (*operand, error) {
@@ -463,4 +492,24 @@ func (c *compiler) action(p *pipe) *action {
 		a.write, a.arg = c.writers[cmd.fn.name], cmd.args[0]
 	}
 	return a
+}
+
+// A locatedError is what Compile does not handle, and where it is in the
+// template's file: "partials/sidebar.html:5:3: {{break}}: not handled".
+type locatedError struct {
+	at  string
+	err error
+}
+
+func (e *locatedError) Error() string { return e.at + ": " + e.err.Error() }
+func (e *locatedError) Unwrap() error { return e.err }
+
+// located adds where n is to err, unless a list inside n did already.
+func (c *compiler) located(n parse.Node, err error) error {
+	var le *locatedError
+	if errors.As(err, &le) || c.tree == nil {
+		return err
+	}
+	at, _ := c.tree.ErrorContext(n)
+	return &locatedError{at, err}
 }

@@ -105,6 +105,8 @@ var cases = []struct {
 	{name: "href typed url", src: `<a href="{{.URL}}">x</a>`, run: true},
 	{name: "title", src: `<title>{{block "t" .}}{{.Title}} — {{.N}}{{end}}</title>`},
 	{name: "title html", src: `<title>{{block "t" .}}{{.HTML}}{{end}}</title>`, run: true},
+	{name: "title inline", src: `<title>{{.Title}} — {{.N}}</title><textarea>{{.Title}}</textarea>`},
+	{name: "title inline html", src: `<title>{{.HTML}}</title>`, run: true},
 	{name: "numbers", src: `{{.N}} {{.U}} {{.F}} {{.B}} {{.Counter}} {{.Status}}`},
 	{name: "method", src: `{{.Method}} {{.Status.Label}} {{(index .Ptrs 0).Double}}`},
 	{name: "method on value", src: `{{range .Items}}{{.Double}}{{end}}`},
@@ -181,6 +183,23 @@ func TestCompare(t *testing.T) {
 	}
 }
 
+// TestCompileError checks that what Compile declines is named with its
+// place in the template's file.
+func TestCompileError(t *testing.T) {
+	for src, want := range map[string]string{
+		"a\n{{range .Items}}\n  {{break}}{{end}}":                       "page:3:4: {{break}}: not handled",
+		"{{define \"row\"}}x\n{{call .F}}{{end}}{{template \"row\" .}}": "page:2:2: function call: not handled",
+		"<script>{{.Title}}</script>":                                   "page:1:10: a value in JavaScript: not handled",
+	} {
+		set := template.Must(template.New("page").Funcs(funcs).Parse(src))
+		set.Execute(&bytes.Buffer{}, sample)
+		_, err := Compile(set, "page", funcs, nil)
+		if err == nil || err.Error() != want {
+			t.Errorf("%q: got %v, want %s", src, err, want)
+		}
+	}
+}
+
 // TestWriter checks that an action printing a function with a Writer
 // calls the Writer, where it can, and gives html/template's output.
 func TestWriter(t *testing.T) {
@@ -241,7 +260,7 @@ func FuzzEscape(f *testing.F) {
 		f.Add(s)
 	}
 	set := template.Must(template.New("page").Option("missingkey=zero").Parse(
-		`<title>{{block "t" .}}{{.}}{{end}}</title><p title="{{.}}">{{.}}</p><a href="{{.}}">x</a><a href="/x?q={{.}}">y</a>`))
+		`<title>{{block "t" .}}{{.}}{{end}}</title><p title="{{.}}">{{.}}</p><a href="{{.}}">x</a><a href="/x?q={{.}}">y</a><title>{{.}}</title><textarea>{{.}}</textarea>`))
 	if err := set.Execute(&bytes.Buffer{}, ""); err != nil {
 		f.Fatal(err)
 	}
