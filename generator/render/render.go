@@ -198,14 +198,12 @@ type layout struct {
 	tmpl  *template.Template
 	funcs template.FuncMap
 	fast  atomic.Pointer[fasttmpl.Program]
-	// tried is set by the page that compiles the layout, compiled once
-	// it has, whether fasttmpl declined the layout or not.
-	tried, compiled atomic.Bool
+	tried atomic.Bool
 
-	// slow counts the pages html/template rendered once fasttmpl had
-	// been tried, declined is why it declined the layout, if it did.
-	slow     atomic.Int64
-	declined atomic.Pointer[string]
+	// For Slow: the pages html/template rendered, those fasttmpl
+	// declined, and why fasttmpl declined the layout, if it did.
+	html, declinedPages atomic.Int64
+	declined            atomic.Pointer[string]
 }
 
 // A SlowLayout is a layout html/template renders, on some pages or all,
@@ -220,16 +218,17 @@ type SlowLayout struct {
 }
 
 // Slow lists the layouts html/template rendered pages of, besides their
-// first, by name.
+// first, by name: every page of a layout fasttmpl declined, and the pages
+// of the others whose values it declined.
 func (t *Templates) Slow() []SlowLayout {
 	var slow []SlowLayout
 	for _, name := range t.Layouts() {
 		l := t.layouts[name]
-		if n := l.slow.Load(); n > 0 {
-			s := SlowLayout{Name: name, Pages: n}
-			if r := l.declined.Load(); r != nil {
-				s.Reason = *r
-			}
+		s := SlowLayout{Name: name, Pages: l.declinedPages.Load()}
+		if r := l.declined.Load(); r != nil {
+			s.Pages, s.Reason = l.html.Load()-1, *r
+		}
+		if s.Pages > 0 {
 			slow = append(slow, s)
 		}
 	}
@@ -396,9 +395,10 @@ func (t *Templates) Execute(w io.Writer, name string, data *Data) error {
 			return nil
 		}
 		t.declined.Add(1)
+		l.declinedPages.Add(1)
 	}
-	if buf != nil && l.compiled.Load() {
-		l.slow.Add(1) // declined, as a whole or for this page's values
+	if buf != nil {
+		l.html.Add(1)
 	}
 	if err := l.tmpl.ExecuteTemplate(w, "base", data); err != nil {
 		return templateError(err)
@@ -415,7 +415,6 @@ func (t *Templates) Execute(w io.Writer, name string, data *Data) error {
 			}
 			l.declined.Store(&msg)
 		}
-		l.compiled.Store(true)
 	}
 	return nil
 }
