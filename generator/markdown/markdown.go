@@ -12,7 +12,6 @@
 package markdown
 
 import (
-	"bufio"
 	"bytes"
 	"sort"
 	"strings"
@@ -144,13 +143,7 @@ func (c *Converter) Convert(src []byte, opts Options) (*Result, error) {
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
 	buf.Reset()
-	// The renderer writes through a buffered writer, which it makes
-	// unless given one.
-	bw := writers.Get().(*bufio.Writer)
-	bw.Reset(buf)
-	err := c.md.Renderer().Render(bw, src, doc)
-	bw.Reset(nil)
-	writers.Put(bw)
+	err := c.md.Renderer().Render(bufWriter{buf}, src, doc)
 	if err != nil {
 		return nil, err
 	}
@@ -161,11 +154,17 @@ func (c *Converter) Convert(src []byte, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// buffers and writers are reused from one conversion to the next.
-var (
-	buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
-)
+// buffers are reused from one conversion to the next.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// A bufWriter is the buffered writer goldmark's renderer writes through,
+// writing straight into a buffer: a bufio.Writer in front of the buffer,
+// which the renderer makes unless given one, would copy the page once
+// more.
+type bufWriter struct{ *bytes.Buffer }
+
+func (bufWriter) Flush() error  { return nil }
+func (bufWriter) Buffered() int { return 0 }
 
 // lineIndex maps byte offsets of the body to lines and columns of the file.
 type lineIndex struct {
