@@ -12,8 +12,9 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
-// rewriteLinks points the page's links inside the site at their published
-// URLs and records them:
+// rewriteLink points a link or image n of the page, whose destination is
+// dest, at its published URL when it leads inside the site, and records
+// it:
 //
 //	other.md#setup   -> /section/other/#setup
 //	../img/flow.png  -> /img/flow.png
@@ -21,33 +22,17 @@ import (
 //	#setup           -> unchanged, recorded for the anchor check
 //
 // Links with a scheme (https:, mailto:) or a host are left alone.
-func rewriteLinks(doc ast.Node, src []byte, opts Options, lines lineIndex, res *Result) {
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		var dest *[]byte
-		image := false
-		switch l := n.(type) {
-		case *ast.Link:
-			dest = &l.Destination
-		case *ast.Image:
-			dest, image = &l.Destination, true
-		default:
-			return ast.WalkContinue, nil
-		}
-		link, to, ok := ResolveLink(string(*dest), opts)
-		if !ok {
-			return ast.WalkContinue, nil
-		}
-		link.Line, link.Column = lines.pos(nodeOffset(n, src))
-		link.Image = image
-		if to != "" {
-			*dest = []byte(to)
-		}
-		res.Links = append(res.Links, link)
-		return ast.WalkContinue, nil
-	})
+func rewriteLink(n ast.Node, dest *[]byte, image bool, src []byte, opts Options, lines lineIndex, res *Result) {
+	link, to, ok := ResolveLink(string(*dest), opts)
+	if !ok {
+		return
+	}
+	link.Line, link.Column = lines.pos(nodeOffset(n, src))
+	link.Image = image
+	if to != "" {
+		*dest = []byte(to)
+	}
+	res.Links = append(res.Links, link)
 }
 
 // ResolveLink resolves a link written on the page opts.Path, the way
@@ -122,10 +107,12 @@ func nodeOffset(n ast.Node, src []byte) int {
 
 var textBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// collect records the page's headings, its plain text below each heading
-// and numbers its task checkboxes.
-func collect(doc ast.Node, src []byte, res *Result) {
+// inspect walks the page once: it rewrites its links (see rewriteLink),
+// records its headings and its plain text below each heading, and numbers
+// its task checkboxes.
+func inspect(doc ast.Node, src []byte, opts Options, lines lineIndex, res *Result) {
 	var cur Block
+	var heading ast.Node // being walked: its text is its own, not its block's
 	// One buffer for every block, each block's text copied out of it at
 	// its exact size: the blocks are kept until the search index is
 	// written, and a builder's spare capacity would be kept with them.
@@ -141,9 +128,21 @@ func collect(doc ast.Node, src []byte, res *Result) {
 	}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if n == heading {
+				heading = nil
+			}
 			if n.Type() == ast.TypeBlock && n.Kind() != ast.KindDocument {
 				text.WriteByte('\n')
 			}
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.Link:
+			rewriteLink(n, &l.Destination, false, src, opts, lines, res)
+		case *ast.Image:
+			rewriteLink(n, &l.Destination, true, src, opts, lines, res)
+		}
+		if heading != nil {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
@@ -154,7 +153,8 @@ func collect(doc ast.Node, src []byte, res *Result) {
 			h := Heading{Level: n.Level, ID: string(idb), Text: string(plainText(n, src))}
 			res.Headings = append(res.Headings, h)
 			cur = Block{HeadingID: h.ID, Heading: h.Text}
-			return ast.WalkSkipChildren, nil
+			heading = n
+			return ast.WalkContinue, nil
 		case *east.TaskCheckBox:
 			n.SetAttributeString("data-task", res.Tasks)
 			res.Tasks++

@@ -137,8 +137,7 @@ func (c *Converter) Convert(src []byte, opts Options) (*Result, error) {
 		}
 		break
 	}
-	rewriteLinks(doc, src, opts, lines, res)
-	collect(doc, src, res)
+	inspect(doc, src, opts, lines, res)
 
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
