@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"strconv"
+	"strings"
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
@@ -33,7 +34,7 @@ func Slug(s string) string {
 }
 
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := Slug(string(value))
+	base := Slug(headingText(string(value)))
 	if base == "" {
 		base = "section"
 	}
@@ -46,3 +47,51 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 }
 
 func (s *ids) Put(value []byte) { s.used[string(value)] = true }
+
+// headingText is a heading's line without the destinations of its links
+// and images, which GitHub leaves out of the id: goldmark asks for the id
+// with the line as written. "See [setup](setup.md)" and "See [setup][s]"
+// give "See [setup]"; code spans are left as they are.
+func headingText(s string) string {
+	if !strings.Contains(s, "](") && !strings.Contains(s, "][") {
+		return s
+	}
+	var b strings.Builder
+	code := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '`' {
+			code = !code
+		}
+		if c == ']' && !code && i+1 < len(s) && (s[i+1] == '(' || s[i+1] == '[') {
+			if end := closing(s, i+1); end > 0 {
+				b.WriteByte(']')
+				i = end
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// closing returns the index of the bracket that closes the one at s[i],
+// '(' (which may nest) or '[', or -1.
+func closing(s string, i int) int {
+	open, shut := s[i], byte(']')
+	if open == '(' {
+		shut = ')'
+	}
+	depth := 0
+	for j := i; j < len(s); j++ {
+		switch s[j] {
+		case open:
+			depth++
+		case shut:
+			if depth--; depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
+}
