@@ -180,14 +180,17 @@ type Templates struct {
 	// fail if their outputs differ: for tests.
 	Verify bool
 
-	runs, fast, declined atomic.Int64
+	runs, fast atomic.Int64
 }
 
 // Runs reports how many pages Execute rendered, how many of them on the
 // fast path, and how many the fast path declined, to leave them to
 // html/template.
 func (t *Templates) Runs() (all, fast, declined int64) {
-	return t.runs.Load(), t.fast.Load(), t.declined.Load()
+	for _, l := range t.layouts {
+		declined += l.declinedPages.Load()
+	}
+	return t.runs.Load(), t.fast.Load(), declined
 }
 
 // A layout is a page-type layout and the templates it may call. Once
@@ -394,7 +397,6 @@ func (t *Templates) Execute(w io.Writer, name string, data *Data) error {
 			}
 			return nil
 		}
-		t.declined.Add(1)
 		l.declinedPages.Add(1)
 	}
 	if buf != nil {

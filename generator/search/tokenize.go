@@ -116,7 +116,7 @@ func (t *tokenizer) words(text string, emit emitFunc) int {
 // the first, followed by the end of text or by an ASCII character that
 // neither continues nor joins words. Otherwise it returns 0.
 func plainWord(text string) int {
-	if !asciiWord[text[0]&0x7f] || text[0] >= utf8.RuneSelf {
+	if c := text[0]; c >= utf8.RuneSelf || !asciiWord[c] {
 		return 0
 	}
 	n := 1
