@@ -161,6 +161,22 @@ func TestSlug(t *testing.T) {
 	}
 }
 
+// TestHeadingText checks the line a heading's id is made from, with
+// brackets that close and brackets that do not.
+func TestHeadingText(t *testing.T) {
+	for in, want := range map[string]string{
+		"See [setup](setup.md)":      "See [setup]",
+		"[a](x_(y).md) and [b][ref]": "[a] and [b]",
+		"`code](x)` stays":           "`code](x)` stays",
+		"Unclosed [a](b and [c][d":   "Unclosed [a](b and [c][d",
+		"Plain words":                "Plain words",
+	} {
+		if got := headingText(in); got != want {
+			t.Errorf("headingText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestChromaCSS(t *testing.T) {
 	css, err := ChromaCSS("github", "github-dark")
 	if err != nil {
