@@ -147,32 +147,32 @@ func TestHeadingTextIsPlain(t *testing.T) {
 	}
 }
 
+// TestSlug checks heading ids: the slug of a heading's text, and the
+// line it is made from, with brackets that close and brackets that do not.
 func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{
-		"Exit criteria":          "exit-criteria",
-		"Go/no-go meeting":       "gono-go-meeting",
-		"What's new in 2.0?":     "whats-new-in-20",
-		"snake_case and kebab-x": "snake_case-and-kebab-x",
-		"Überblick":              "überblick",
+	for name, f := range map[string]struct {
+		f     func(string) string
+		cases map[string]string
+	}{
+		"Slug": {Slug, map[string]string{
+			"Exit criteria":          "exit-criteria",
+			"Go/no-go meeting":       "gono-go-meeting",
+			"What's new in 2.0?":     "whats-new-in-20",
+			"snake_case and kebab-x": "snake_case-and-kebab-x",
+			"Überblick":              "überblick",
+		}},
+		"headingText": {headingText, map[string]string{
+			"See [setup](setup.md)":      "See [setup]",
+			"[a](x_(y).md) and [b][ref]": "[a] and [b]",
+			"`code](x)` stays":           "`code](x)` stays",
+			"Unclosed [a](b and [c][d":   "Unclosed [a](b and [c][d",
+			"Plain words":                "Plain words",
+		}},
 	} {
-		if got := Slug(in); got != want {
-			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-// TestHeadingText checks the line a heading's id is made from, with
-// brackets that close and brackets that do not.
-func TestHeadingText(t *testing.T) {
-	for in, want := range map[string]string{
-		"See [setup](setup.md)":      "See [setup]",
-		"[a](x_(y).md) and [b][ref]": "[a] and [b]",
-		"`code](x)` stays":           "`code](x)` stays",
-		"Unclosed [a](b and [c][d":   "Unclosed [a](b and [c][d",
-		"Plain words":                "Plain words",
-	} {
-		if got := headingText(in); got != want {
-			t.Errorf("headingText(%q) = %q, want %q", in, got, want)
+		for in, want := range f.cases {
+			if got := f.f(in); got != want {
+				t.Errorf("%s(%q) = %q, want %q", name, in, got, want)
+			}
 		}
 	}
 }
