@@ -3,10 +3,13 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/opsdocs/opsdocs/generator"
@@ -53,9 +56,16 @@ func printStats(w io.Writer, res *generator.Result, swap, total time.Duration) {
 // saves the collector work, but the heap then grows further, and memory
 // the process touches for the first time costs more than the collections
 // saved. The GOGC and GOMEMLIMIT environment variables override either.
+//
+// It then asks for huge pages over as much heap as the limit allows (see
+// hugeHeap), unless GODEBUG=disablethp=1, Go's own switch against them,
+// is set.
 func gcForBuild() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(buildMemoryLimit(memoryAvailable()))
+	}
+	if !slices.Contains(strings.Split(os.Getenv("GODEBUG"), ","), "disablethp=1") {
+		hugeHeap(int(min(debug.SetMemoryLimit(-1), 4<<30, math.MaxInt/2)))
 	}
 }
 
