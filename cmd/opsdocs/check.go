@@ -31,6 +31,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	defer root.Close()
+	gcForBuild()
 	res, err := generator.Build(ctx, generator.Options{
 		Site: root, Output: output.Discard, Drafts: *site.drafts, Now: day, GitDir: *site.source, FailOnStale: *failOnStale,
 	})
