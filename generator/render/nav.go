@@ -74,20 +74,20 @@ func writeNav(b textWriter, links []*Link) {
 			b.WriteString(" is-active")
 		}
 		b.WriteString(`"><a class="nav-link" href="`)
-		writeURL(b, l.URL)
+		fasttmpl.WriteURLAttr(b, l.URL)
 		b.WriteByte('"')
 		if l.Current {
 			b.WriteString(` aria-current="page"`)
 		}
 		b.WriteByte('>')
-		writeText(b, l.Title)
+		fasttmpl.WriteHTML(b, l.Title)
 		b.WriteString("</a>")
 		if l.Active && (len(l.Children) > 0 || l.More > 0) {
 			b.WriteString("\n<ul class=\"nav-children\" role=\"list\">\n")
 			writeNav(b, l.Children)
 			if l.More > 0 {
 				b.WriteString(`<li class="nav-item nav-more"><a class="nav-link" href="`)
-				writeURL(b, l.MoreURL)
+				fasttmpl.WriteURLAttr(b, l.MoreURL)
 				b.WriteString(`">`)
 				if l.More == 1 {
 					b.WriteString("1 more page…")
@@ -102,50 +102,6 @@ func writeNav(b textWriter, links []*Link) {
 		}
 		b.WriteString("</li>\n")
 	}
-}
-
-// writeText writes text escaped for HTML.
-func writeText(b textWriter, s string) {
-	if strings.ContainsAny(s, `<>&'"`+"\x00") {
-		b.WriteString(template.HTMLEscapeString(s))
-		return
-	}
-	b.WriteString(s)
-}
-
-// urlSafe marks the bytes a URL keeps as they are.
-var urlSafe = func() (t [256]bool) {
-	for _, c := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$()*+,;=%") {
-		t[c] = true
-	}
-	return t
-}()
-
-// writeURL writes a URL for an attribute in double quotes, as
-// html/template would: bytes that may not appear in a URL are
-// percent-encoded, and & becomes &amp;.
-func writeURL(b textWriter, u string) {
-	const hex = "0123456789ABCDEF"
-	start := 0 // u[start:i] is yet to be written, and needs no escaping
-	for i := 0; i < len(u); i++ {
-		c := u[i]
-		if urlSafe[c] {
-			continue
-		}
-		b.WriteString(u[start:i])
-		start = i + 1
-		switch c {
-		case '&':
-			b.WriteString("&amp;")
-		case '\'':
-			b.WriteString("&#39;")
-		default:
-			b.WriteByte('%')
-			b.WriteByte(hex[c>>4])
-			b.WriteByte(hex[c&15])
-		}
-	}
-	b.WriteString(u[start:])
 }
 
 func itoa(n int) string {
@@ -187,7 +143,7 @@ func writeTOC(b textWriter, entries []TOCEntry) {
 		b.WriteString(`"><a href="#`)
 		writeFragment(b, e.ID)
 		b.WriteString(`">`)
-		writeText(b, e.Title)
+		fasttmpl.WriteHTML(b, e.Title)
 		b.WriteString("</a></li>\n")
 	}
 }

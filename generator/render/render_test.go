@@ -134,7 +134,7 @@ func TestNavTree(t *testing.T) {
 	want := `<li class="nav-item"><a class="nav-link" href="/onboarding/">Onboarding</a></li>
 <li class="nav-item is-active"><a class="nav-link" href="/docs/play%20books/">Playbooks &amp; &lt;runbooks&gt;</a>
 <ul class="nav-children" role="list">
-<li class="nav-item is-active"><a class="nav-link" href="/docs/play%20books/triage/?a=1&amp;b=&#39;2&#39;" aria-current="page">Triage</a></li>
+<li class="nav-item is-active"><a class="nav-link" href="/docs/play%20books/triage/?a=1&amp;b=%272%27" aria-current="page">Triage</a></li>
 <li class="nav-item nav-more"><a class="nav-link" href="/docs/play%20books/">All 3 more pages…</a></li>
 </ul>
 </li>
@@ -146,6 +146,31 @@ func TestNavTree(t *testing.T) {
 	nav[1].More = 1
 	if got := string(NavTree(nav)); !strings.Contains(got, ">1 more page…</a>") {
 		t.Errorf("one entry left out: %s", got)
+	}
+}
+
+// TestNavTreeEscapes checks that the sidebar escapes titles and URLs as
+// html/template escapes them in a layout.
+func TestNavTreeEscapes(t *testing.T) {
+	link := template.Must(template.New("").Parse(`<li class="nav-item"><a class="nav-link" href="{{.URL}}">{{.Title}}</a></li>` + "\n"))
+	for _, l := range []Link{
+		{Title: "Plain", URL: "/plain/"},
+		{Title: `Q&A <"fast"> 'it' + more`, URL: "/q-a/"},
+		{Title: "Runbook (v2)", URL: "/runbooks/runbook-(v2)/"},
+		{Title: "Query", URL: "/search/?q=a+b&page=2#top"},
+		{Title: "Percent", URL: "/50%/off/%2f/%zz"},
+		{Title: "Spaces and more", URL: "/a b/ü/<x>/'y'/\"z\"/"},
+		{Title: "Script", URL: "javascript:alert(1)"},
+		{Title: "Mail", URL: "mailto:ops@example.com"},
+		{Title: "Nul\x00", URL: "/nul/\x00"},
+	} {
+		var want strings.Builder
+		if err := link.Execute(&want, l); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(NavTree([]*Link{&l})); got != want.String() {
+			t.Errorf("NavTree writes\n%s html/template writes\n%s", got, want.String())
+		}
 	}
 }
 

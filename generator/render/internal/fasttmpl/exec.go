@@ -904,9 +904,10 @@ var (
 	formatterType = reflect.TypeFor[fmt.Formatter]()
 )
 
-// A textWriter is where escapers write: the output, or a string being
-// built.
-type textWriter interface {
+// A TextWriter is where escapers write: the output, or a string being
+// built. Writers (see Writer) write with WriteHTML and WriteURLAttr to
+// escape as layouts do.
+type TextWriter interface {
 	WriteString(string) (int, error)
 	WriteByte(byte) error
 }
@@ -926,7 +927,7 @@ func escapeHTML(s string) string {
 }
 
 // writeHTML writes s escaped for HTML text and quoted attribute values.
-func writeHTML[W textWriter](w W, s string) {
+func writeHTML[W TextWriter](w W, s string) {
 	for {
 		i := strings.IndexAny(s, htmlSpecial)
 		if i < 0 {
@@ -952,6 +953,37 @@ func writeHTML[W textWriter](w W, s string) {
 		}
 		s = s[i+1:]
 	}
+}
+
+// WriteHTML writes s escaped as html/template escapes text and quoted
+// attribute values.
+func WriteHTML[W TextWriter](w W, s string) { writeHTML(w, s) }
+
+// WriteURLAttr writes s as html/template writes a URL that is a whole
+// quoted attribute value, such as href="{{.}}": filtered (see filterURL),
+// normalized (see escapeURL), then escaped for the attribute.
+func WriteURLAttr[W TextWriter](w W, s string) {
+	s = filterURL(s)
+	written := 0
+	for i := range len(s) {
+		c := s[i]
+		if c != '&' && c != '+' && urlKeeps(s, i, true) {
+			continue
+		}
+		w.WriteString(s[written:i])
+		switch c {
+		case '&':
+			w.WriteString("&amp;")
+		case '+':
+			w.WriteString("&#43;")
+		default:
+			w.WriteByte('%')
+			w.WriteByte(lowerHex[c>>4])
+			w.WriteByte(lowerHex[c&15])
+		}
+		written = i + 1
+	}
+	w.WriteString(s[written:])
 }
 
 // filterURL is s, or "#ZgotmplZ" when its scheme is not one of http,
@@ -983,7 +1015,7 @@ func escapeURL(s string, norm bool) string {
 }
 
 // writeURL writes s as escapeURL returns it.
-func writeURL[W textWriter](w W, s string, norm bool) {
+func writeURL[W TextWriter](w W, s string, norm bool) {
 	written := 0
 	for i := range len(s) {
 		if urlKeeps(s, i, norm) {
