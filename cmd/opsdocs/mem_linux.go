@@ -62,7 +62,7 @@ func hugeHeap(size int) (start, end uintptr, err error) {
 	}
 	var b strings.Builder
 	b.Grow(size)
-	b.WriteByte(0)
+	b.WriteByte(0) // so that the string has data to point at
 	s := b.String()
 	base := unsafe.Pointer(unsafe.StringData(s))
 	p := uintptr(base)
@@ -70,7 +70,6 @@ func hugeHeap(size int) (start, end uintptr, err error) {
 	end = (p + uintptr(b.Cap())) &^ (huge - 1)
 	err = syscall.Madvise(unsafe.Slice((*byte)(unsafe.Add(base, start-p)), end-start), syscall.MADV_HUGEPAGE)
 	runtime.KeepAlive(s)
-	s, b = "", strings.Builder{}
 	debug.FreeOSMemory()
 	return start, end, err
 }
@@ -80,14 +79,24 @@ func hugeHeap(size int) (start, end uintptr, err error) {
 func hugePageSize() uintptr {
 	const thp = "/sys/kernel/mm/transparent_hugepage/"
 	mode, err := os.ReadFile(thp + "enabled")
-	if err != nil || strings.Contains(string(mode), "[never]") {
-		return 0
-	}
-	data, err := os.ReadFile(thp + "hpage_pmd_size")
 	if err != nil {
 		return 0
 	}
-	n, err := strconv.ParseUint(strings.TrimSpace(string(data)), 10, 64)
+	size, err := os.ReadFile(thp + "hpage_pmd_size")
+	if err != nil {
+		return 0
+	}
+	return parseHugePageSize(string(mode), string(size))
+}
+
+// parseHugePageSize reads the kernel's transparent huge page setting
+// ("always [madvise] never") and page size in bytes: the size, or 0 when
+// huge pages are off or either is not understood.
+func parseHugePageSize(mode, size string) uintptr {
+	if !strings.Contains(mode, "[always]") && !strings.Contains(mode, "[madvise]") {
+		return 0
+	}
+	n, err := strconv.ParseUint(strings.TrimSpace(size), 10, 64)
 	if err != nil || n == 0 || n&(n-1) != 0 {
 		return 0
 	}

@@ -33,6 +33,27 @@ func TestHugeHeap(t *testing.T) {
 	}
 }
 
+func TestParseHugePageSize(t *testing.T) {
+	for _, tc := range []struct {
+		mode, size string
+		want       uintptr
+	}{
+		{"always [madvise] never\n", "2097152\n", 2 << 20},
+		{"[always] madvise never\n", "2097152\n", 2 << 20},
+		{"always madvise [never]\n", "2097152\n", 0},         // off
+		{"always [madvise] never\n", "536870912", 512 << 20}, // 64 KiB base pages
+		{"always [madvise] never\n", "", 0},
+		{"always [madvise] never\n", "2M", 0},
+		{"always [madvise] never\n", "3000000", 0}, // not a power of two
+		{"always [madvise] never\n", "0", 0},
+		{"", "2097152", 0},
+	} {
+		if got := parseHugePageSize(tc.mode, tc.size); got != tc.want {
+			t.Errorf("parseHugePageSize(%q, %q) = %d, want %d", tc.mode, tc.size, got, tc.want)
+		}
+	}
+}
+
 // minorFaults returns the page faults the process has taken so far.
 func minorFaults(t *testing.T) int64 {
 	var ru syscall.Rusage
