@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"io"
 
 	"html/template"
 	"strings"
@@ -29,13 +28,6 @@ func NavTree(links []*Link) template.HTML {
 	b.Grow(countNav(links) * 160)
 	writeNav(&b, links)
 	return template.HTML(b.String())
-}
-
-// A textWriter is where the markup of NavTree and TOCList is written: a
-// string being built, or a page's output (see writers).
-type textWriter interface {
-	io.StringWriter
-	io.ByteWriter
 }
 
 // writers write what NavTree and TOCList return straight into a page's
@@ -67,7 +59,9 @@ func countNav(links []*Link) int {
 	return n
 }
 
-func writeNav(b textWriter, links []*Link) {
+// writeNav writes the markup of NavTree to a string being built, or to a
+// page's output (see writers).
+func writeNav(b fasttmpl.TextWriter, links []*Link) {
 	for _, l := range links {
 		b.WriteString(`<li class="nav-item`)
 		if l.Active {
@@ -136,31 +130,14 @@ func TOCList(entries []TOCEntry) template.HTML {
 	return template.HTML(b.String())
 }
 
-func writeTOC(b textWriter, entries []TOCEntry) {
+func writeTOC(b fasttmpl.TextWriter, entries []TOCEntry) {
 	for _, e := range entries {
 		b.WriteString(`<li class="toc-item toc-level-`)
 		b.WriteString(itoa(e.Level))
 		b.WriteString(`"><a href="#`)
-		writeFragment(b, e.ID)
+		fasttmpl.WriteURLPart(b, e.ID)
 		b.WriteString(`">`)
 		fasttmpl.WriteHTML(b, e.Title)
 		b.WriteString("</a></li>\n")
-	}
-}
-
-// writeFragment writes the fragment of a URL (what follows #), as
-// html/template would: every byte but letters, digits and -._~ is
-// percent-encoded.
-func writeFragment(b textWriter, s string) {
-	const hex = "0123456789abcdef"
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
 	}
 }

@@ -905,8 +905,8 @@ var (
 )
 
 // A TextWriter is where escapers write: the output, or a string being
-// built. Writers (see Writer) write with WriteHTML and WriteURLAttr to
-// escape as layouts do.
+// built. Writers (see Writer) write with WriteHTML, WriteURLAttr and
+// WriteURLPart to escape as layouts do.
 type TextWriter interface {
 	WriteString(string) (int, error)
 	WriteByte(byte) error
@@ -985,6 +985,10 @@ func WriteURLAttr[W TextWriter](w W, s string) {
 	}
 	w.WriteString(s[written:])
 }
+
+// WriteURLPart writes s as html/template writes it inside a URL, such as
+// href="#{{.}}": every byte but letters, digits and -._~ percent-encoded.
+func WriteURLPart[W TextWriter](w W, s string) { writeURL(w, s, false) }
 
 // filterURL is s, or "#ZgotmplZ" when its scheme is not one of http,
 // https and mailto.
