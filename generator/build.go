@@ -9,6 +9,7 @@ import (
 	"path"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/opsdocs/opsdocs/assets"
@@ -184,6 +185,11 @@ type builder struct {
 	git         *gitDates
 	searchLater bool
 	docs        []search.Doc
+
+	// loaded is the structured content of the pages loaded, until
+	// decodePageData takes it.
+	loadedMu sync.Mutex
+	loaded   map[*content.Page]structured
 }
 
 func (b *builder) stage(name string) {
@@ -223,7 +229,7 @@ func (b *builder) run(ctx context.Context) error {
 	b.stage("theme")
 
 	dates := b.gitDates(ctx)
-	set := content.Load(b.opts.Site, content.LoadOptions{Drafts: b.opts.Drafts}, &b.diags)
+	set := content.Load(b.opts.Site, b.loadOptions(), &b.diags)
 	for _, pg := range set.Pages {
 		if d, ok := dates[pg.Path]; ok && pg.Updated.IsZero() {
 			pg.Updated = d
@@ -275,6 +281,19 @@ func (b *builder) run(ctx context.Context) error {
 	}
 	b.stage("write")
 	return nil
+}
+
+// loadOptions are the options pages are loaded with. KPI tables, roadmaps
+// and playbooks, most of a large site's front matter, are decoded as each
+// page loads (decodeStructured), and a page keeps only the front matter
+// read later: that of curricula and lessons, which depends on the
+// folders around the page, and the keys whose lines later diagnostics
+// name.
+func (b *builder) loadOptions() content.LoadOptions {
+	keep := []string{"reviewed", "review_every", "aliases"}
+	keep = append(keep, content.TypeKeys[content.TypeCurriculum]...)
+	keep = append(keep, content.TypeKeys[content.TypeLesson]...)
+	return content.LoadOptions{Drafts: b.opts.Drafts, Decode: b.decodeStructured, Keep: keep}
 }
 
 func (b *builder) loadTheme() error {

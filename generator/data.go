@@ -13,6 +13,7 @@ import (
 	"github.com/opsdocs/opsdocs/generator/freshness"
 	"github.com/opsdocs/opsdocs/generator/kpi"
 	"github.com/opsdocs/opsdocs/generator/markdown"
+	"github.com/opsdocs/opsdocs/generator/playbook"
 	"github.com/opsdocs/opsdocs/generator/render"
 	"github.com/opsdocs/opsdocs/generator/roadmap"
 )
@@ -74,16 +75,67 @@ type fieldLink struct {
 // the links they hold and rolls them up into the site-wide views.
 func (b *builder) decodeData() {
 	parallel(len(b.pages), func(i int) { b.decodePageData(b.pages[i], &b.diags) })
+	b.forgetStructured()
 	b.rollUpData(&b.diags)
 	b.views = map[string]view{}
 	b.addView(roadmapView, b.roadmaps != nil)
 	b.addView(kpisView, b.kpis != nil)
 }
 
-// decodePageData reads the roadmap and KPI table of one page.
+// structured is the structured content of a page that is decoded as the
+// page loads, since its front matter lets go of it then (see
+// loadOptions): its KPI table, its roadmap and its playbook.
+type structured struct {
+	kpis     []*kpi.KPI
+	roadmap  *roadmap.Roadmap
+	playbook *playbook.Playbook
+}
+
+// decodeStructured decodes the structured content of pg as it loads, for
+// decodePageData to take. A draft left out of the site is not decoded,
+// so its problems are not reported.
+func (b *builder) decodeStructured(pg *content.Page, diags *diag.List) {
+	if pg.Draft && !b.opts.Drafts {
+		return
+	}
+	s := structured{
+		kpis:     kpi.Decode(pg, b.opts.Now, b.cfg.KPIStaleAfter, diags),
+		roadmap:  roadmap.Decode(pg, diags),
+		playbook: playbook.Decode(pg, diags),
+	}
+	if s.kpis == nil && s.roadmap == nil && s.playbook == nil {
+		return
+	}
+	b.loadedMu.Lock()
+	defer b.loadedMu.Unlock()
+	if b.loaded == nil {
+		b.loaded = map[*content.Page]structured{}
+	}
+	b.loaded[pg] = s
+}
+
+// takeStructured returns what decodeStructured made of pg, and forgets it.
+func (b *builder) takeStructured(pg *content.Page) structured {
+	b.loadedMu.Lock()
+	defer b.loadedMu.Unlock()
+	s := b.loaded[pg]
+	delete(b.loaded, pg)
+	return s
+}
+
+// forgetStructured forgets the structured content of the pages loaded but
+// not built: drafts, pages that publish at a URL taken.
+func (b *builder) forgetStructured() {
+	b.loadedMu.Lock()
+	defer b.loadedMu.Unlock()
+	b.loaded = nil
+}
+
+// decodePageData takes the roadmap and KPI table of one page, and its
+// playbook for decodePageLearning, and resolves the roadmap's links.
 func (b *builder) decodePageData(p *page, diags *diag.List) {
-	p.kpis = kpi.Decode(p.Page, b.opts.Now, b.cfg.KPIStaleAfter, diags)
-	p.roadmap = roadmap.Decode(p.Page, diags)
+	s := b.takeStructured(p.Page)
+	p.kpis, p.roadmap, p.playbook = s.kpis, s.roadmap, s.playbook
 	if p.roadmap == nil {
 		return
 	}

@@ -54,15 +54,14 @@ func (b *builder) siteEvery() freshness.Interval {
 	return every
 }
 
-// decodePageLearning reads the review status and the playbook of one
-// page.
+// decodePageLearning reads the review status of one page, and resolves
+// the links of its playbook.
 func (b *builder) decodePageLearning(p *page, siteEvery freshness.Interval, diags *diag.List) {
 	p.review = b.review(p, siteEvery, diags)
 	if p.review != nil && p.review.Status == freshness.Overdue && b.opts.FailOnStale {
 		diags.Errorf(p.File, p.Meta.Line("reviewed"), diag.OverdueReview, "review overdue by %s (due %s, owner %s): review the page and update reviewed:",
 			diag.Plural(p.review.DaysOverdue, "day"), p.review.Due.Format("2006-01-02"), or(p.Owner, "none"))
 	}
-	p.playbook = playbook.Decode(p.Page, diags)
 	if p.playbook == nil {
 		return
 	}

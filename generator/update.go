@@ -140,6 +140,7 @@ func (r *Rebuilder) update(ctx context.Context, changed []string) (res *Result, 
 		b.convertPage(fresh[i], &diags)
 		b.decodePageData(fresh[i], &diags)
 	})
+	b.forgetStructured()
 	every := b.siteEvery()
 	parallel(len(fresh), func(i int) {
 		b.decodePageLearning(fresh[i], every, &diags)
@@ -438,7 +439,7 @@ func generated(rel string) bool {
 func (k *kept) load(e *edit, diags *diag.List) error {
 	b := k.b
 	if e.exists {
-		pg := content.LoadPage(b.opts.Site, e.path, content.LoadOptions{Drafts: b.opts.Drafts}, diags)
+		pg := content.LoadPage(b.opts.Site, e.path, b.loadOptions(), diags)
 		if pg != nil && (!pg.Draft || b.opts.Drafts) {
 			if b.git != nil {
 				if d, ok := b.git.dates[pg.Path]; ok && pg.Updated.IsZero() {

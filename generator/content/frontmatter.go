@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -62,6 +63,75 @@ func (fm FrontMatter) Keys() []*yaml.Node {
 		keys = append(keys, fm.Map.Content[i])
 	}
 	return keys
+}
+
+// Only returns the front matter of the given keys alone, in the order
+// they were written, in nodes of its own: the nodes of the other keys,
+// which parsing allocates together with the kept ones, are not kept alive
+// by it. The values' text is shared with fm.
+func (fm FrontMatter) Only(keys []string) FrontMatter {
+	if fm.Map == nil {
+		return fm
+	}
+	var kept []*yaml.Node
+	nodes := 1
+	c := fm.Map.Content
+	for i := 0; i+1 < len(c); i += 2 {
+		if slices.Contains(keys, c[i].Value) {
+			kept = append(kept, c[i], c[i+1])
+			nodes += countNodes(c[i]) + countNodes(c[i+1])
+		}
+	}
+	cl := &cloner{nodes: make([]yaml.Node, 0, nodes)}
+	return FrontMatter{Map: cl.cloneWith(fm.Map, kept)}
+}
+
+// countNodes counts n and the nodes below it.
+func countNodes(n *yaml.Node) int {
+	k := 1
+	for _, c := range n.Content {
+		k += countNodes(c)
+	}
+	return k
+}
+
+// A cloner copies trees of nodes into one slab. An alias is copied to
+// point at the copy of its anchor when that is copied too.
+type cloner struct {
+	nodes  []yaml.Node
+	copies map[*yaml.Node]*yaml.Node // of anchored nodes
+}
+
+func (cl *cloner) clone(n *yaml.Node) *yaml.Node {
+	return cl.cloneWith(n, n.Content)
+}
+
+// cloneWith copies n with content as its children.
+func (cl *cloner) cloneWith(n *yaml.Node, content []*yaml.Node) *yaml.Node {
+	if len(cl.nodes) == cap(cl.nodes) {
+		cl.nodes = make([]yaml.Node, 0, 16)
+	}
+	cl.nodes = append(cl.nodes, *n)
+	c := &cl.nodes[len(cl.nodes)-1]
+	if n.Anchor != "" {
+		if cl.copies == nil {
+			cl.copies = map[*yaml.Node]*yaml.Node{}
+		}
+		cl.copies[n] = c
+	}
+	if c.Alias != nil {
+		if a, ok := cl.copies[c.Alias]; ok {
+			c.Alias = a
+		}
+	}
+	c.Content = nil
+	if len(content) > 0 {
+		c.Content = make([]*yaml.Node, len(content))
+		for i, k := range content {
+			c.Content[i] = cl.clone(k)
+		}
+	}
+	return c
 }
 
 // An Error is a problem at a line of a source file.

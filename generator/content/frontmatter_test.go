@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -87,6 +88,38 @@ func TestFrontMatterLines(t *testing.T) {
 		if k == nil || k.Line != line {
 			t.Errorf("toml %s at %+v, want line %d", key, k, line)
 		}
+	}
+}
+
+// TestFrontMatterOnly checks that Only keeps the keys asked for, in their
+// order, with their lines and aliases, in nodes the original does not
+// share.
+func TestFrontMatterOnly(t *testing.T) {
+	src := "---\ntitle: A\nbase: &b {x: 1}\nitems:\n  - title: X\n    extra: *b\ntags: [a]\n---\n"
+	fm, _, _, err := SplitFrontMatter([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	only := fm.Only([]string{"tags", "items", "base", "missing"})
+	var keys []string
+	for _, k := range only.Keys() {
+		keys = append(keys, fmt.Sprintf("%s@%d", k.Value, k.Line))
+	}
+	if got, want := strings.Join(keys, " "), "base@3 items@4 tags@7"; got != want {
+		t.Errorf("Only keeps %s, want %s", got, want)
+	}
+	item := only.Get("items").Content[0]
+	if item.Line != 5 || item.Content[0].Value != "title" || item.Content[3].Alias != only.Get("base") {
+		t.Errorf("items[0] = %+v, want line 5, its title, and its alias to the copy of base", item)
+	}
+	// The copy shares no node: changing the original leaves it as it was.
+	fm.Get("tags").Content[0].Value = "changed"
+	fm.Map.Content[0].Value = "changed"
+	if v := only.Get("tags").Content[0].Value; v != "a" {
+		t.Errorf("tags[0] is %q after the original changed, want a", v)
+	}
+	if (FrontMatter{}).Only([]string{"x"}).Map != nil {
+		t.Error("Only of an empty front matter made a map")
 	}
 }
 

@@ -42,6 +42,17 @@ type LoadOptions struct {
 	// Keys are front-matter keys known besides KnownKeys, used to
 	// suggest the right spelling of a mistyped key.
 	Keys []string
+	// Decode, when set, is called with every page as soon as it is
+	// loaded, on the goroutine that loaded it, before the page lets go of
+	// the front matter Keep leaves out: it decodes the structured content
+	// that is not read later from the page's front matter.
+	Decode func(pg *Page, diags *diag.List)
+	// Keep, when not nil, are the front-matter keys a page keeps in Meta
+	// once it is loaded (and decoded): those read later. Every key is
+	// decoded into the page's fields and Params as the page loads; the
+	// nodes of the others are let go of, which on a large site is most of
+	// the memory its front matter takes (see FrontMatter.Only).
+	Keep []string
 }
 
 // Load reads every file below the folder content of fsys. Markdown files
@@ -62,7 +73,7 @@ func Load(fsys fs.FS, opts LoadOptions, diags *diag.List) *Set {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				pg := loadPageFrom(j.dir.fsys, path.Base(j.path), j.path, known, diags)
+				pg := loadPageFrom(j.dir.fsys, path.Base(j.path), j.path, known, opts, diags)
 				j.dir.release()
 				if pg != nil && (!pg.Draft || opts.Drafts) {
 					mu.Lock()
@@ -144,7 +155,7 @@ func Load(fsys fs.FS, opts LoadOptions, diags *diag.List) *Set {
 // file cannot be used as a page. Unlike Load, it keeps a page marked
 // draft whatever opts say: the caller decides.
 func LoadPage(fsys fs.FS, p string, opts LoadOptions, diags *diag.List) *Page {
-	return loadPage(fsys, p, slices.Concat(KnownKeys(), opts.Keys), diags)
+	return loadPage(fsys, p, slices.Concat(KnownKeys(), opts.Keys), opts, diags)
 }
 
 // Ignored reports whether a file or folder is left out of the site: hidden
@@ -160,12 +171,12 @@ func IsMarkdown(name string) bool {
 	return ext == ".md" || ext == ".markdown"
 }
 
-func loadPage(fsys fs.FS, p string, known []string, diags *diag.List) *Page {
-	return loadPageFrom(fsys, "content/"+p, p, known, diags)
+func loadPage(fsys fs.FS, p string, known []string, opts LoadOptions, diags *diag.List) *Page {
+	return loadPageFrom(fsys, "content/"+p, p, known, opts, diags)
 }
 
 // loadPageFrom is loadPage reading the page from fsys at name.
-func loadPageFrom(fsys fs.FS, name, p string, known []string, diags *diag.List) *Page {
+func loadPageFrom(fsys fs.FS, name, p string, known []string, opts LoadOptions, diags *diag.List) *Page {
 	file := "content/" + p
 	src, size, err := readPage(fsys, name)
 	if err != nil {
@@ -202,6 +213,12 @@ func loadPageFrom(fsys fs.FS, name, p string, known []string, diags *diag.List) 
 		var e *Error
 		errors.As(err, &e)
 		diags.Warnf(file, e.Line, diag.UnknownKey, "%s", e.Msg)
+	}
+	if opts.Decode != nil {
+		opts.Decode(pg, diags)
+	}
+	if opts.Keep != nil {
+		pg.Meta = pg.Meta.Only(opts.Keep)
 	}
 	return pg
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"testing/fstest"
@@ -201,6 +202,44 @@ func TestLoadPage(t *testing.T) {
 	}
 	if got, want := diagText(one.Sorted()), diagText(all.Sorted()); got != want {
 		t.Errorf("LoadPage reports\n%s\nLoad reports\n%s", got, want)
+	}
+}
+
+// TestLoadDecodeKeep checks that Decode sees every page with all of its
+// front matter, and that the page then keeps only the keys of Keep, with
+// their lines, and all of its Params.
+func TestLoadDecodeKeep(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a.md": {Data: []byte("---\ntitle: A\nitems:\n  - title: X\n    link: x.md\nreviewed: 2026-01-01\n---\nBody.\n")},
+		"content/b.md": {Data: []byte("---\ntitle: B\n---\nBody.\n")},
+	}
+	var mu sync.Mutex
+	decoded := map[string]int{}
+	opts := LoadOptions{
+		Decode: func(pg *Page, _ *diag.List) {
+			mu.Lock()
+			defer mu.Unlock()
+			decoded[pg.Path] = len(pg.Meta.Keys())
+		},
+		Keep: []string{"reviewed", "module"},
+	}
+	var diags diag.List
+	set := Load(fsys, opts, &diags)
+	if len(set.Pages) != 2 || decoded["a.md"] != 3 || decoded["b.md"] != 1 {
+		t.Fatalf("Decode saw %v, want a.md with 3 keys and b.md with 1", decoded)
+	}
+	a := set.Pages[0]
+	if keys := a.Meta.Keys(); len(keys) != 1 || keys[0].Value != "reviewed" || a.Meta.Line("reviewed") != 6 {
+		t.Errorf("a.md keeps %v, want reviewed on line 6", keys)
+	}
+	if a.Meta.Get("items") != nil || a.Params["items"] == nil || a.Title != "A" {
+		t.Errorf("a.md: items node %v, Params %v, title %q; want the node gone, the value in Params", a.Meta.Get("items"), a.Params, a.Title)
+	}
+	if b := set.Pages[1]; b.Meta.Map == nil || len(b.Meta.Keys()) != 0 {
+		t.Errorf("b.md keeps %v, want an empty map", b.Meta.Map)
+	}
+	if pg := LoadPage(fsys, "a.md", opts, &diags); pg == nil || len(pg.Meta.Keys()) != 1 {
+		t.Errorf("LoadPage keeps %v, want reviewed alone", pg.Meta.Keys())
 	}
 }
 
