@@ -12,13 +12,17 @@ import (
 // NavTree returns the entries of a sidebar as nested list items, the
 // markup the default theme's sidebar uses:
 //
-//	<li class="nav-item is-active"><a class="nav-link" href="/playbooks/">Playbooks</a>
-//	<ul class="nav-children" role="list"><li class="nav-item is-active"><a class="nav-link"
-//	  href="/playbooks/triage/" aria-current="page">Triage</a></li>...</ul></li>
+//	<li class="is-active"><a href="/playbooks/">Playbooks</a>
+//	<ul class="nav-children" role="list">
+//	<li class="is-active"><a href="/playbooks/triage/" aria-current="page">Triage</a></li>
+//	<li><a href="/playbooks/launch/">Launch</a></li>
+//	...</ul></li>
 //
 // A section is expanded when it is on the way to the current page, and
 // ends with a link to the section's page when entries were left out
-// (.More). Titles and URLs are escaped.
+// (.More), in an item of class nav-more. Titles and URLs are escaped. An
+// entry has no class of its own: it is most of a page's sidebar, and
+// the sidebar the largest part of most pages.
 //
 // The sidebar is the largest part of most pages, and the same markup
 // written by a template costs more than the rest of the page; a theme that
@@ -63,11 +67,11 @@ func countNav(links []*Link) int {
 // page's output (see writers).
 func writeNav(b fasttmpl.TextWriter, links []*Link) {
 	for _, l := range links {
-		b.WriteString(`<li class="nav-item`)
 		if l.Active {
-			b.WriteString(" is-active")
+			b.WriteString(`<li class="is-active"><a href="`)
+		} else {
+			b.WriteString(`<li><a href="`)
 		}
-		b.WriteString(`"><a class="nav-link" href="`)
 		fasttmpl.WriteURLAttr(b, l.URL)
 		b.WriteByte('"')
 		if l.Current {
@@ -80,7 +84,7 @@ func writeNav(b fasttmpl.TextWriter, links []*Link) {
 			b.WriteString("\n<ul class=\"nav-children\" role=\"list\">\n")
 			writeNav(b, l.Children)
 			if l.More > 0 {
-				b.WriteString(`<li class="nav-item nav-more"><a class="nav-link" href="`)
+				b.WriteString(`<li class="nav-more"><a href="`)
 				fasttmpl.WriteURLAttr(b, l.MoreURL)
 				b.WriteString(`">`)
 				if l.More == 1 {

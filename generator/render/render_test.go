@@ -131,14 +131,14 @@ func TestNavTree(t *testing.T) {
 			}},
 		{Title: "Solo", URL: "/solo/", Active: true},
 	}
-	want := `<li class="nav-item"><a class="nav-link" href="/onboarding/">Onboarding</a></li>
-<li class="nav-item is-active"><a class="nav-link" href="/docs/play%20books/">Playbooks &amp; &lt;runbooks&gt;</a>
+	want := `<li><a href="/onboarding/">Onboarding</a></li>
+<li class="is-active"><a href="/docs/play%20books/">Playbooks &amp; &lt;runbooks&gt;</a>
 <ul class="nav-children" role="list">
-<li class="nav-item is-active"><a class="nav-link" href="/docs/play%20books/triage/?a=1&amp;b=%272%27" aria-current="page">Triage</a></li>
-<li class="nav-item nav-more"><a class="nav-link" href="/docs/play%20books/">All 3 more pages…</a></li>
+<li class="is-active"><a href="/docs/play%20books/triage/?a=1&amp;b=%272%27" aria-current="page">Triage</a></li>
+<li class="nav-more"><a href="/docs/play%20books/">All 3 more pages…</a></li>
 </ul>
 </li>
-<li class="nav-item is-active"><a class="nav-link" href="/solo/">Solo</a></li>
+<li class="is-active"><a href="/solo/">Solo</a></li>
 `
 	if got := string(NavTree(nav)); got != want {
 		t.Errorf("NavTree:\n%s\nwant:\n%s", got, want)
@@ -152,7 +152,7 @@ func TestNavTree(t *testing.T) {
 // TestNavTreeEscapes checks that the sidebar escapes titles and URLs as
 // html/template escapes them in a layout.
 func TestNavTreeEscapes(t *testing.T) {
-	link := template.Must(template.New("").Parse(`<li class="nav-item"><a class="nav-link" href="{{.URL}}">{{.Title}}</a></li>` + "\n"))
+	link := template.Must(template.New("").Parse(`<li><a href="{{.URL}}">{{.Title}}</a></li>` + "\n"))
 	for _, l := range []Link{
 		{Title: "Plain", URL: "/plain/"},
 		{Title: `Q&A <"fast"> 'it' + more`, URL: "/q-a/"},
