@@ -1,6 +1,9 @@
 package generator
 
-import "github.com/opsdocs/opsdocs/generator/content"
+import (
+	"github.com/opsdocs/opsdocs/generator/content"
+	"github.com/opsdocs/opsdocs/generator/markdown"
+)
 
 // A one-shot build lets go of each part of a page once the last stage
 // that reads it is done, so that a large site never holds all of its
@@ -31,12 +34,37 @@ func (b *builder) releaseFrontMatter() {
 }
 
 // releaseRendered drops what only p's own page reads, once it is
-// written: its HTML and the values of its front matter for layouts.
+// written: its HTML, the values of its front matter for layouts, and the
+// links checkLinks has nothing to say about, to pages and files that
+// exist and without a fragment (most of them).
 func (b *builder) releaseRendered(p *page) {
 	if b.oneShot {
 		p.md.HTML = ""
 		p.Params = nil
+		p.md.Links = linksToCheck(p.md.Links)
 	}
+}
+
+// linksToCheck returns the links of links that checkLinks reports or
+// follows to a heading, in a slice of their own.
+func linksToCheck(links []markdown.Link) []markdown.Link {
+	check := func(l *markdown.Link) bool { return !l.Found || l.Fragment != "" }
+	n := 0
+	for i := range links {
+		if check(&links[i]) {
+			n++
+		}
+	}
+	if n == len(links) {
+		return links
+	}
+	out := make([]markdown.Link, 0, n)
+	for i := range links {
+		if check(&links[i]) {
+			out = append(out, links[i])
+		}
+	}
+	return out
 }
 
 // releaseSite drops the site once its pages are written, its links
