@@ -8,11 +8,13 @@ import (
 // A one-shot build lets go of each part of a page once the last stage
 // that reads it is done, so that a large site never holds all of its
 // sources, front matter, HTML and search text at once: a page's front
-// matter once the site is assembled from it, its Markdown once it is
-// converted, its HTML and the values its layout reads once it is written
-// (pages are converted as they are rendered), and the whole site once its
-// links are checked and its search documents gathered. A build that
-// keeps its pages to build them again (a Rebuilder's) keeps everything.
+// matter once the site is assembled from it (most of it as soon as the
+// page loads, see loadOptions), its Markdown once it is converted, its
+// HTML, the values its layout reads and the links with nothing to check
+// once it is written (pages are converted as they are rendered), and the
+// whole site once its links are checked and its search documents
+// gathered. A build that keeps its pages to build them again (a
+// Rebuilder's) keeps everything but the front matter loading lets go of.
 
 // releaseSource drops p's Markdown once it is converted.
 func (b *builder) releaseSource(p *page) {
