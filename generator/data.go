@@ -92,12 +92,8 @@ type structured struct {
 }
 
 // decodeStructured decodes the structured content of pg as it loads, for
-// decodePageData to take. A draft left out of the site is not decoded,
-// so its problems are not reported.
+// decodePageData to take.
 func (b *builder) decodeStructured(pg *content.Page, diags *diag.List) {
-	if pg.Draft && !b.opts.Drafts {
-		return
-	}
 	s := structured{
 		kpis:     kpi.Decode(pg, b.opts.Now, b.cfg.KPIStaleAfter, diags),
 		roadmap:  roadmap.Decode(pg, diags),

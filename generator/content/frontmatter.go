@@ -95,8 +95,9 @@ func countNodes(n *yaml.Node) int {
 	return k
 }
 
-// A cloner copies trees of nodes into one slab. An alias is copied to
-// point at the copy of its anchor when that is copied too.
+// A cloner copies trees of nodes into one slab, sized for them by its
+// maker. An alias is copied to point at the copy of its anchor when that
+// is copied too.
 type cloner struct {
 	nodes  []yaml.Node
 	copies map[*yaml.Node]*yaml.Node // of anchored nodes
@@ -108,9 +109,6 @@ func (cl *cloner) clone(n *yaml.Node) *yaml.Node {
 
 // cloneWith copies n with content as its children.
 func (cl *cloner) cloneWith(n *yaml.Node, content []*yaml.Node) *yaml.Node {
-	if len(cl.nodes) == cap(cl.nodes) {
-		cl.nodes = make([]yaml.Node, 0, 16)
-	}
 	cl.nodes = append(cl.nodes, *n)
 	c := &cl.nodes[len(cl.nodes)-1]
 	if n.Anchor != "" {

@@ -45,7 +45,9 @@ type LoadOptions struct {
 	// Decode, when set, is called with every page as soon as it is
 	// loaded, on the goroutine that loaded it, before the page lets go of
 	// the front matter Keep leaves out: it decodes the structured content
-	// that is not read later from the page's front matter.
+	// that is not read later from the page's front matter. It is not
+	// called with a draft unless Drafts is set, so that the problems of a
+	// page left out of the site are not reported.
 	Decode func(pg *Page, diags *diag.List)
 	// Keep, when not nil, are the front-matter keys a page keeps in Meta
 	// once it is loaded (and decoded): those read later. Every key is
@@ -214,7 +216,7 @@ func loadPageFrom(fsys fs.FS, name, p string, known []string, opts LoadOptions, 
 		errors.As(err, &e)
 		diags.Warnf(file, e.Line, diag.UnknownKey, "%s", e.Msg)
 	}
-	if opts.Decode != nil {
+	if opts.Decode != nil && (!pg.Draft || opts.Drafts) {
 		opts.Decode(pg, diags)
 	}
 	if opts.Keep != nil {

@@ -212,6 +212,7 @@ func TestLoadDecodeKeep(t *testing.T) {
 	fsys := fstest.MapFS{
 		"content/a.md": {Data: []byte("---\ntitle: A\nitems:\n  - title: X\n    link: x.md\nreviewed: 2026-01-01\n---\nBody.\n")},
 		"content/b.md": {Data: []byte("---\ntitle: B\n---\nBody.\n")},
+		"content/c.md": {Data: []byte("---\ndraft: true\n---\nLater.\n")},
 	}
 	var mu sync.Mutex
 	decoded := map[string]int{}
@@ -225,8 +226,8 @@ func TestLoadDecodeKeep(t *testing.T) {
 	}
 	var diags diag.List
 	set := Load(fsys, opts, &diags)
-	if len(set.Pages) != 2 || decoded["a.md"] != 3 || decoded["b.md"] != 1 {
-		t.Fatalf("Decode saw %v, want a.md with 3 keys and b.md with 1", decoded)
+	if len(set.Pages) != 2 || decoded["a.md"] != 3 || decoded["b.md"] != 1 || len(decoded) != 2 {
+		t.Fatalf("Decode saw %v, want a.md with 3 keys and b.md with 1, and not the draft", decoded)
 	}
 	a := set.Pages[0]
 	if keys := a.Meta.Keys(); len(keys) != 1 || keys[0].Value != "reviewed" || a.Meta.Line("reviewed") != 6 {

@@ -20,13 +20,12 @@ import (
 //
 // A section is expanded when it is on the way to the current page, and
 // ends with a link to the section's page when entries were left out
-// (.More), in an item of class nav-more. Titles and URLs are escaped. An
-// entry has no class of its own: it is most of a page's sidebar, and
-// the sidebar the largest part of most pages.
+// (.More), in an item of class nav-more. Titles and URLs are escaped.
 //
-// The sidebar is the largest part of most pages, and the same markup
-// written by a template costs more than the rest of the page; a theme that
-// wants other markup ranges over .Nav in its own partial instead.
+// The sidebar is the largest part of most pages: an entry has no class of
+// its own, and the same markup written by a template would cost more than
+// the rest of the page. A theme that wants other markup ranges over .Nav
+// in its own partial instead.
 func NavTree(links []*Link) template.HTML {
 	var b strings.Builder
 	b.Grow(countNav(links) * 160)
